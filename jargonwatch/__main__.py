@@ -1,0 +1,5 @@
+"""`python -m jargonwatch`."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,419 @@
+"""The analyser: one spaCy pass per chunk, then document-level decisions.
+
+Texts longer than ``chunk_chars`` are cut at paragraph (or line, or sentence)
+boundaries and streamed through ``nlp.pipe`` chunk by chunk; only small
+per-sentence counts and candidate matches are kept between chunks, so memory
+stays bounded whatever the document's size.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .codes import RULES_BY_CODE
+from .config import Config
+from .detectors.abbreviations import Occurrence, find_abbreviations, unexplained
+from .detectors.context import ContextRules
+from .detectors.lexical import Candidate, LexicalMatcher
+from .lexicon.forms import inflect_suggestion, match_case
+from .lexicon.loader import load_lexicon
+from .pipeline import get_pipeline
+from .readability import Counts, accessibility_score, count_span, fk_grade, formulas
+from .report import Report
+from .sources import Source
+from .types import Finding, Scores, SentenceInfo, Severity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+# -- chunking --------------------------------------------------------------------------------
+
+
+def split_chunks(text: str, size: int) -> list[tuple[int, str]]:
+    """Cut text into (offset, piece) of at most ``size`` characters, at the best boundary available."""
+    if len(text) <= size:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            window = text[start:end]
+            cut = -1
+            for sep in ("\n\n", "\n", ". ", " "):
+                pos = window.rfind(sep, size // 2)
+                if pos != -1:
+                    cut = pos + len(sep)
+                    break
+            if cut > 0:
+                end = start + cut
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+# -- per-chunk results ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    counts: Counts
+    passive: bool | None
+    agentless: list[tuple[int, int]]
+
+
+@dataclass(slots=True)
+class _Hit:
+    cand: Candidate
+    start: int
+    end: int
+    sentence: int
+    explained: bool
+    mentioned: bool
+
+
+@dataclass
+class _DocState:
+    source: Source
+    sentences: list[_Sentence] = field(default_factory=list)
+    hits: list[_Hit] = field(default_factory=list)
+    abbreviations: list[Occurrence] = field(default_factory=list)
+
+
+_TRAILING = re.compile(r"\s+$")
+
+
+class Analyzer:
+    """Everything compiled for one Config: pipeline, lexicon, matchers, context rules."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.pipeline = get_pipeline(config.model)
+        self.lexicon = load_lexicon(config.extend_lexicons)
+        caps = self.pipeline.capabilities
+        self.matcher = LexicalMatcher(self.pipeline.nlp, self.lexicon, caps, config.allow)
+        self.context = ContextRules(self.lexicon.context)
+        self.has_parser = "parser" in caps
+        skipped: dict[str, int] = {}
+        for entry in self.matcher.skipped:
+            skipped[entry.code] = skipped.get(entry.code, 0) + 1
+        self.skipped = tuple(
+            f"{code}: {n} lexicon entr{'y' if n == 1 else 'ies'} need part-of-speech tags or a parse"
+            for code, n in sorted(skipped.items())
+        ) + (() if self.has_parser else ("JW403: passive voice needs a dependency parse",))
+        import spacy
+
+        self.versions = {
+            "jargonwatch": __version__,
+            "spacy": spacy.__version__,
+            "pipeline": f"{self.pipeline.name} {self.pipeline.version}",
+            "lexicon": self.lexicon.digest[:12],
+        }
+
+    # -- streaming ---------------------------------------------------------------------
+    def analyze_sources(self, sources: Iterable[Source], batch_size: int = 64, n_process: int = 1) -> Iterator[Report]:
+        nlp = self.pipeline.nlp
+        size = min(self.config.chunk_chars, nlp.max_length - 1)
+
+        def docs() -> Iterator[tuple[Doc, tuple[_DocState, int, bool]]]:
+            for source in sources:
+                state = _DocState(source)
+                chunks = split_chunks(source.masked, size)
+                blocks = source.blocks
+                for i, (offset, piece) in enumerate(chunks):
+                    doc = nlp.make_doc(piece)
+                    _mark_blocks(doc, blocks, offset)
+                    yield doc, (state, offset, i == len(chunks) - 1)
+
+        for doc, (state, offset, last) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+            self._collect(doc, state, offset)
+            if last:
+                yield self._finish(state)
+
+    def analyze_source(self, source: Source) -> Report:
+        return next(iter(self.analyze_sources([source])))
+
+    # -- one chunk ---------------------------------------------------------------------
+    def _collect(self, doc: Doc, state: _DocState, offset: int) -> None:
+        first_sentence = len(state.sentences)
+        sent_index: dict[int, int] = {}
+        sents = list(doc.sents)
+        for sent in sents:
+            if not sent.text.strip():
+                continue
+            counts = count_span(sent)
+            passive: bool | None = None
+            agentless: list[tuple[int, int]] = []
+            if self.has_parser:
+                passive, agentless = _passives(sent)
+                counts.parsed_sentences = 1
+                counts.passive_sentences = int(passive)
+            start = sent.start_char
+            end = start + len(_TRAILING.sub("", sent.text))
+            sent_index[sent.start_char] = len(state.sentences)
+            state.sentences.append(
+                _Sentence(start + offset, end + offset, counts, passive, [(a + offset, b + offset) for a, b in agentless])
+            )
+        if len(state.sentences) == first_sentence:
+            return
+
+        text = doc.text
+        sent_bounds = {s.start_char: (s.start_char, s.end_char) for s in sents}
+        next_text: dict[int, str] = {}
+        for a, b in zip(sents, sents[1:]):
+            next_text[a.start_char] = b.text
+        for cand in self.matcher.find(doc):
+            code = cand.entry.code
+            if not self.config.is_selected(code):
+                continue
+            s_start, s_end = sent_bounds[cand.sent_start]
+            sentence = text[s_start:s_end]
+            rel_s, rel_e = cand.start - s_start, cand.end - s_start
+            quote_limit = 6 if code.startswith("JW3") else None
+            mentioned = self.context.mentioned(sentence, rel_s, rel_e, quote_limit)
+            explained = cand.entry.unless_explained and self.context.explained(
+                sentence, rel_s, rel_e, next_text.get(cand.sent_start)
+            )
+            idx = sent_index.get(cand.sent_start)
+            if idx is None:
+                continue
+            state.hits.append(_Hit(cand, cand.start + offset, cand.end + offset, idx, explained, mentioned))
+        if self.config.is_selected("JW103"):
+            state.abbreviations.extend(find_abbreviations(doc, self.lexicon, offset))
+
+    # -- the whole document ------------------------------------------------------------
+    def _finish(self, state: _DocState) -> Report:
+        cfg = self.config
+        text = state.source.text
+        findings: list[Finding] = []
+        findings.extend(self._lexical_findings(state, text))
+        findings.extend(self._abbreviation_findings(state, text))
+
+        total = Counts()
+        infos: list[SentenceInfo] = []
+        long_sentences = 0
+        for i, s in enumerate(state.sentences):
+            total.add(s.counts)
+            grade = fk_grade(s.counts.words, 1, s.counts.syllables)
+            infos.append(SentenceInfo(s.start, s.end, s.counts.words, grade, s.passive))
+            if s.counts.words > cfg.max_sentence_words:
+                long_sentences += 1
+                findings.append(self._finding(
+                    "JW401", s.start, s.end, text,
+                    f"This sentence has {s.counts.words} words; aim for {cfg.max_sentence_words} or fewer.",
+                    ("Split it into two or three shorter sentences.",), sentence=i,
+                ))
+            elif s.counts.words >= 8 and grade > cfg.target_grade + cfg.hard_sentence_margin:
+                findings.append(self._finding(
+                    "JW402", s.start, s.end, text,
+                    f"This sentence reads at grade {grade:.0f} (reading age {grade + 5:.0f}); "
+                    f"the target is grade {cfg.target_grade:g}.",
+                    ("Use shorter, everyday words and one idea per sentence.",), sentence=i,
+                ))
+            for a, b in s.agentless:
+                findings.append(self._finding(
+                    "JW403", a, b, text,
+                    f"'{text[a:b]}' does not say who does it.",
+                    ("Say who does it: 'we decided' rather than 'it was decided'.",), sentence=i,
+                ))
+
+        f = formulas(total)
+        jargon = sum(1 for x in findings if x.code.startswith("JW1"))
+        per_100 = 100.0 * jargon / total.words if total.words else 0.0
+        passive_ratio = total.passive_sentences / total.parsed_sentences if total.parsed_sentences else None
+        long_share = long_sentences / len(state.sentences) if state.sentences else 0.0
+        scores = Scores(
+            words=total.words,
+            sentences=total.sentences,
+            flesch_reading_ease=f.flesch_reading_ease,
+            flesch_kincaid_grade=f.flesch_kincaid_grade,
+            smog=f.smog,
+            gunning_fog=f.gunning_fog,
+            dale_chall=f.dale_chall,
+            coleman_liau=f.coleman_liau,
+            automated_readability_index=f.automated_readability_index,
+            words_per_sentence=f.words_per_sentence,
+            syllables_per_word=f.syllables_per_word,
+            passive_ratio=passive_ratio,
+            jargon_per_100_words=per_100,
+            reading_age=f.reading_age,
+            accessibility=accessibility_score(
+                f.flesch_reading_ease, f.flesch_kincaid_grade, cfg.target_grade, long_share, passive_ratio, per_100
+            ),
+        )
+        if total.words >= 30 and (
+            f.flesch_kincaid_grade > cfg.target_grade or f.flesch_reading_ease < cfg.target_ease
+        ):
+            findings.append(self._finding(
+                "JW404", 0, 0, text,
+                f"The document reads at grade {f.flesch_kincaid_grade:.1f} (UK reading age about "
+                f"{f.reading_age:.0f}) with Flesch reading ease {f.flesch_reading_ease:.0f}; the target is grade "
+                f"{cfg.target_grade:g} or below and reading ease {cfg.target_ease:g} or above.",
+                ("Use shorter sentences and everyday words.",),
+            ))
+        for note in state.source.notes:
+            findings.append(self._finding("JW002", 0, 0, text, note, (), severity=Severity.INFO))
+
+        kept = tuple(
+            sorted(
+                (x for x in findings if cfg.is_selected(x.code) and x.severity >= cfg.min_severity),
+                key=lambda x: (x.start, x.end, x.code),
+            )
+        )
+        return Report(
+            text=text,
+            findings=kept,
+            sentences=tuple(infos),
+            scores=scores,
+            path=state.source.path,
+            skipped=self.skipped,
+            versions=self.versions,
+        )
+
+    def _finding(
+        self,
+        code: str,
+        start: int,
+        end: int,
+        text: str,
+        message: str,
+        suggestions: tuple[str, ...],
+        *,
+        severity: Severity | None = None,
+        sentence: int | None = None,
+        note: str | None = None,
+        source: str | None = None,
+    ) -> Finding:
+        rule = RULES_BY_CODE[code]
+        return Finding(
+            code=code,
+            name=rule.name,
+            start=start,
+            end=end,
+            text=text[start:end],
+            message=message,
+            suggestions=suggestions,
+            severity=self.config.severity_for(code, severity or rule.severity),
+            note=note,
+            source=source or f"rule:{code}",
+            sentence=sentence,
+        )
+
+    def _lexical_findings(self, state: _DocState, text: str) -> list[Finding]:
+        explained_at = {(h.cand.entry.id, h.sentence) for h in state.hits if h.explained}
+        used: set[str] = set()
+        chosen: list[_Hit] = []
+        for hit in sorted(state.hits, key=lambda h: (h.start, -(h.end - h.start))):
+            entry = hit.cand.entry
+            if hit.mentioned or hit.explained or (entry.id, hit.sentence - 1) in explained_at:
+                continue
+            if entry.first_use_only:
+                if entry.id in used:
+                    continue
+                used.add(entry.id)
+            chosen.append(hit)
+        out = []
+        for hit in _resolve_overlaps(chosen):
+            entry = hit.cand.entry
+            matched = text[hit.start : hit.end]
+            suggestions = tuple(
+                dict.fromkeys(match_case(inflect_suggestion(p, entry.pos, hit.cand.tag), matched) for p in entry.plain)
+            )
+            label = RULES_BY_CODE[entry.code].label
+            out.append(self._finding(
+                entry.code, hit.start, hit.end, text,
+                f"{label} '{matched}': {entry.reason}",
+                suggestions,
+                severity=entry.severity,
+                sentence=hit.sentence,
+                note=entry.note,
+                source=entry.ref,
+            ))
+        return out
+
+    def _abbreviation_findings(self, state: _DocState, text: str) -> list[Finding]:
+        out = []
+        sentence_starts = [s.start for s in state.sentences]
+        for u in unexplained(state.abbreviations):
+            entry = self.lexicon.abbreviations.get(u.abbr)
+            more = f" It is used {u.later_uses} more time{'s' if u.later_uses != 1 else ''}." if u.later_uses else ""
+            later = " Its full form only comes later." if u.defined_later_at is not None else ""
+            if entry:
+                suggestions = tuple(f"{e} ({u.abbr})" for e in entry.expansions) + entry.plain
+                message = f"'{u.abbr}' is not spelled out at its first use ({entry.expansions[0]}).{more}{later}"
+            else:
+                suggestions = ()
+                message = f"'{u.abbr}' looks like an abbreviation that is not spelled out at its first use.{more}{later}"
+            out.append(self._finding(
+                "JW103", u.start, u.end, text, message, suggestions,
+                severity=entry.severity if entry else None,
+                sentence=max(0, bisect.bisect_right(sentence_starts, u.start) - 1),
+                note=entry.note if entry else "Spell it out the first time, then the abbreviation may follow in brackets.",
+                source=entry.ref if entry else "rule:JW103",
+            ))
+        return out
+
+
+def _resolve_overlaps(hits: list[_Hit]) -> list[_Hit]:
+    """Within a family, keep the longest of overlapping matches (then the most severe)."""
+    by_family: dict[str, list[_Hit]] = {}
+    for h in hits:
+        by_family.setdefault(h.cand.entry.code[2], []).append(h)
+    kept: list[_Hit] = []
+    for group in by_family.values():
+        group.sort(key=lambda h: (-(h.end - h.start), -int(h.cand.entry.severity), h.start))
+        taken: list[tuple[int, int]] = []
+        for h in group:
+            if any(a < h.end and h.start < b for a, b in taken):
+                continue
+            taken.append((h.start, h.end))
+            kept.append(h)
+    kept.sort(key=lambda h: h.start)
+    return kept
+
+
+def _mark_blocks(doc: Doc, blocks: tuple[int, ...], offset: int) -> None:
+    """Start a sentence at every block start (heading, paragraph, list item) inside this chunk."""
+    if not blocks:
+        return
+    lo = bisect.bisect_left(blocks, offset)
+    hi = bisect.bisect_left(blocks, offset + len(doc.text))
+    if lo == hi:
+        return
+    wanted = {b - offset for b in blocks[lo:hi]}
+    for token in doc:
+        if token.idx in wanted and token.i > 0:
+            token.is_sent_start = True
+
+
+def _passives(sent: object) -> tuple[bool, list[tuple[int, int]]]:
+    """Whether the sentence has a passive, and the spans of passives with no 'by' agent."""
+    passive = False
+    agentless: list[tuple[int, int]] = []
+    for token in sent:  # type: ignore[attr-defined]
+        if token.dep_ != "auxpass":
+            continue
+        passive = True
+        verb = token.head
+        if any(child.dep_ == "agent" for child in verb.children):
+            continue
+        start = min(token.idx, verb.idx)
+        end = max(token.idx + len(token.text), verb.idx + len(verb.text))
+        agentless.append((start, end))
+    return passive, agentless
+
+
+@lru_cache(maxsize=8)
+def get_analyzer(config: Config) -> Analyzer:
+    """One Analyzer per distinct Config, kept for the life of the process."""
+    return Analyzer(config)

@@ -1,0 +1,226 @@
+"""The `jargonwatch` command.
+
+Exit status (as ruff): 0 nothing at or above --fail-on; 1 findings at or above
+it; 2 a usage, configuration, lexicon or model error, or a file that could not
+be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist"})
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="jargonwatch",
+        description="Find jargon, 'them and us' language, tokenism and hard-to-read text, with plainer words.",
+    )
+    p.add_argument("--version", action="version", version=f"jargonwatch {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    c = sub.add_parser("check", help="check documents (.md, .txt; '-' reads standard input)")
+    c.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files or directories; '-' for stdin")
+    c.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    c.add_argument("--select", help="comma-separated codes or prefixes to check, e.g. JW1,JW2")
+    c.add_argument("--ignore", help="comma-separated codes or prefixes to leave out, e.g. JW106")
+    c.add_argument("--min-severity", choices=["info", "warning", "error"], help="hide findings below this")
+    c.add_argument("--fail-on", choices=["info", "warning", "error"], help="exit 1 at or above this (default warning)")
+    c.add_argument("--target-grade", type=float, help="target Flesch-Kincaid grade (default 8)")
+    c.add_argument("--target-ease", type=float, help="target Flesch reading ease (default 60)")
+    c.add_argument("--max-sentence-words", type=int, help="long-sentence limit (default 25)")
+    c.add_argument("--model", help="spaCy pipeline: auto (default), blank, or an installed pipeline's name")
+    c.add_argument("--allow", help="comma-separated terms never to flag in this run")
+    c.add_argument("--lexicon", action="append", default=[], metavar="FILE", help="an extra lexicon file (repeatable)")
+    c.add_argument("--stdin-filename", help="name (and so format) to give text read from stdin")
+    c.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    c.add_argument("--no-color", action="store_true", help="never colour the text output")
+
+    e = sub.add_parser("explain", help="show what a code flags, why, and what to write instead")
+    e.add_argument("code")
+
+    r = sub.add_parser("rules", help="list every code")
+    r.add_argument("--format", choices=["text", "md", "json"], default="text")
+
+    lx = sub.add_parser("lexicon", help="lexicon tools")
+    lx_sub = lx.add_subparsers(dest="lexicon_command", metavar="ACTION")
+    lc = lx_sub.add_parser("check", help="validate the lexicons and run every example")
+    lc.add_argument("files", nargs="*", help="extra lexicon files to check with the bundled ones")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "explain":
+            return _explain(args.code)
+        if args.command == "rules":
+            return _rules(args.format)
+        if args.command == "lexicon" and args.lexicon_command == "check":
+            return _lexicon_check(args.files)
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        return 130
+    _parser().print_help(sys.stderr)
+    return EXIT_ERROR
+
+
+def _error(message: str) -> int:
+    print(f"jargonwatch: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .config import Config
+
+    settings: dict[str, object] = {}
+    for name in ("select", "ignore", "min_severity", "fail_on", "target_grade", "target_ease",
+                 "max_sentence_words", "model", "allow"):
+        value = getattr(args, name)
+        if value is not None:
+            settings[name.replace("_", "-")] = value
+    if args.lexicon:
+        settings["extend-lexicons"] = list(args.lexicon)
+    return Config.from_mapping(settings, origin="command line")
+
+
+def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    """(path, problem) for each file to check; directories are searched for .md and .txt files."""
+    from .sources import SUPPORTED_SUFFIXES
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = False
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    if Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                        found = True
+                        yield str(Path(root) / name), None
+            if not found:
+                yield raw, "is a directory with no .md or .txt files in it"
+        else:
+            yield raw, None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .api import analyze_files, unreadable_report
+    from .config import ConfigError
+    from .lexicon.loader import LexiconError
+    from .output import get_renderer
+    from .pipeline import ModelError
+    from .sources import UnreadableFile, format_for, source_from_bytes
+
+    if not args.paths:
+        return _error("no paths given (use '-' to read standard input)")
+    try:
+        config = _config(args)
+    except (ConfigError, ValueError) as exc:
+        return _error(str(exc))
+
+    reports = []
+    try:
+        from .analyzer import get_analyzer
+
+        analyzer = get_analyzer(config)
+        files: list[str] = []
+        problems: dict[str, str] = {}
+        for path, problem in expand_paths(args.paths):
+            files.append(path)
+            if problem:
+                problems[path] = problem
+        readable = [f for f in files if f != "-" and f not in problems]
+        results = iter(analyze_files(readable, config))
+        for path in files:
+            if path in problems:
+                reports.append(unreadable_report(path, problems[path]))
+            elif path == "-":
+                name = args.stdin_filename or "<stdin>"
+                try:
+                    source = source_from_bytes(sys.stdin.buffer.read(), name, format_for(name))
+                    reports.append(analyzer.analyze_source(source))
+                except UnreadableFile as exc:
+                    reports.append(unreadable_report(name, str(exc)))
+            else:
+                reports.append(next(results))
+    except (LexiconError, ModelError, ConfigError) as exc:
+        return _error(str(exc))
+
+    colour = args.format == "text" and not args.no_color and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    sys.stdout.write(get_renderer(args.format)(reports, config, colour))
+    for report in reports:
+        if report.unreadable:
+            print(f"jargonwatch: {report.findings[0].message}", file=sys.stderr)
+    if any(r.unreadable for r in reports):
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    failing = any(f.severity >= config.fail_on for r in reports for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _explain(code: str) -> int:
+    from .codes import get_rule
+
+    try:
+        print(get_rule(code).docs())
+    except KeyError as exc:
+        return _error(str(exc.args[0]))
+    return EXIT_OK
+
+
+def _rules(fmt: str) -> int:
+    import json
+
+    from .codes import RULES, rules_markdown
+
+    if fmt == "md":
+        sys.stdout.write(rules_markdown())
+    elif fmt == "json":
+        rows = [
+            {"code": r.code, "name": r.name, "family": r.family.value, "severity": str(r.severity),
+             "status": str(r.status), "summary": r.summary, "url": r.url}
+            for r in RULES
+        ]
+        print(json.dumps(rows, indent=2))
+    else:
+        for r in RULES:
+            print(f"{r.code}  {r.name:<30} {r.status!s:<8} {r.summary}")
+    return EXIT_OK
+
+
+def _lexicon_check(files: Sequence[str]) -> int:
+    from .lexicon.check import duplicate_forms, run_examples
+    from .lexicon.loader import LexiconError, load_lexicon
+
+    try:
+        lexicon = load_lexicon(files)
+    except LexiconError as exc:
+        return _error(str(exc))
+    failures = 0
+    for problem in duplicate_forms(lexicon):
+        print(f"duplicate: {problem}")
+        failures += 1
+    total = 0
+    for case, problem in run_examples(lexicon):
+        total += 1
+        if problem:
+            failures += 1
+            print(f"{case.ref} [{case.kind}] {case.text!r}: {problem}")
+    terms = len(lexicon.entries)
+    print(
+        f"{len(lexicon.files)} files, {terms} term entries, {len(lexicon.abbreviations)} abbreviations, "
+        f"{len(lexicon.known_abbreviations)} known abbreviations, {len(lexicon.never_flag)} never-flag phrases; "
+        f"{total} examples run, {failures} problem{'s' if failures != 1 else ''}."
+    )
+    return EXIT_ERROR if failures else EXIT_OK

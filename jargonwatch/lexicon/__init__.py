@@ -1,0 +1,1 @@
+"""Lexicons: schema, loading, surface forms and checks."""

@@ -1,0 +1,99 @@
+"""The result of analysing one document."""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .types import Family, Finding, Scores, SentenceInfo, Severity
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Report:
+    """Findings, sentences and scores for one document. Free of spaCy objects."""
+
+    text: str
+    findings: tuple[Finding, ...]
+    sentences: tuple[SentenceInfo, ...]
+    scores: Scores | None
+    path: str | None = None
+    skipped: tuple[str, ...] = ()
+    versions: Mapping[str, str] = field(default_factory=dict)
+    suppressed: tuple[Finding, ...] = ()
+
+    # -- queries -------------------------------------------------------------------------
+    @property
+    def unreadable(self) -> bool:
+        """True when the file could not be checked at all (a JW002 error)."""
+        return any(f.code == "JW002" and f.severity >= Severity.ERROR for f in self.findings)
+
+    def filter(
+        self,
+        codes: Iterable[str] | None = None,
+        min_severity: str | Severity = Severity.INFO,
+    ) -> tuple[Finding, ...]:
+        """Findings whose code starts with one of ``codes`` and whose severity is at least ``min_severity``."""
+        floor = Severity.parse(min_severity)
+        prefixes = tuple(c.upper() for c in codes) if codes is not None else ("JW",)
+        return tuple(f for f in self.findings if f.code.startswith(prefixes) and f.severity >= floor)
+
+    def counts(self) -> dict[str, int]:
+        """Number of findings per family."""
+        c = Counter(f.family.value for f in self.findings)
+        return {fam.value: c.get(fam.value, 0) for fam in Family}
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        text = self.text
+        i = text.find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = text.find("\n", i + 1)
+        return starts
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return self.text[s.start : s.end]
+
+    # -- export --------------------------------------------------------------------------
+    def finding_dict(self, f: Finding) -> dict[str, object]:
+        out = f.to_dict()
+        line, column = self.locate(f.start)
+        end_line, end_column = self.locate(f.end)
+        out.update(line=line, column=column, end_line=end_line, end_column=end_column)
+        return out
+
+    def to_dict(self) -> dict[str, object]:
+        """The per-file object of the JSON output (schema documented in the README)."""
+        return {
+            "path": self.path,
+            "scores": self.scores.to_dict() if self.scores else None,
+            "counts": self.counts(),
+            "sentences": [s.to_dict() for s in self.sentences],
+            "findings": [self.finding_dict(f) for f in self.findings],
+            "skipped": list(self.skipped),
+            "versions": dict(self.versions),
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(
+            {"schema": SCHEMA_VERSION, "files": [self.to_dict()]}, indent=indent, ensure_ascii=False
+        )
+
+    def __repr__(self) -> str:
+        where = f" {self.path!r}" if self.path else ""
+        counts = ", ".join(f"{k}={v}" for k, v in self.counts().items() if v)
+        score = f", accessibility={self.scores.accessibility}" if self.scores else ""
+        return f"<Report{where}: {len(self.findings)} findings ({counts or 'none'}){score}>"

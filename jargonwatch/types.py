@@ -1,0 +1,158 @@
+"""Core value types: findings, sentences and scores.
+
+Everything here is a frozen dataclass of plain Python values, so a report can be
+kept, compared, pickled by the user or turned into JSON without holding any spaCy
+object alive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+
+
+class Severity(IntEnum):
+    """How serious a finding is. Ordered, so ``severity >= Severity.WARNING`` works."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str | int | Severity) -> Severity:
+        """Read a severity from its name ("warning"), its number or itself."""
+        if isinstance(value, Severity):
+            return value
+        if isinstance(value, int):
+            return cls(value)
+        try:
+            return cls[str(value).strip().upper()]
+        except KeyError:
+            names = ", ".join(s.name.lower() for s in cls)
+            raise ValueError(f"unknown severity {value!r}: use one of {names}") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class Family(str, Enum):
+    """The problem families of TAXONOMY.md; the code's hundreds digit names the family."""
+
+    TOOL = "tool"
+    JARGON = "jargon"
+    THEM_US = "them_us"
+    TOKENISM = "tokenism"
+    ACCESSIBILITY = "accessibility"
+
+    @classmethod
+    def of_code(cls, code: str) -> Family:
+        return _FAMILY_BY_DIGIT[code[2]]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_FAMILY_BY_DIGIT = {
+    "0": Family.TOOL,
+    "1": Family.JARGON,
+    "2": Family.THEM_US,
+    "3": Family.TOKENISM,
+    "4": Family.ACCESSIBILITY,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in a text: a half-open character span plus what to do about it."""
+
+    code: str
+    name: str
+    start: int
+    end: int
+    text: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+    severity: Severity = Severity.WARNING
+    confidence: float = 1.0
+    note: str | None = None
+    source: str = ""
+    sentence: int | None = None
+
+    @property
+    def family(self) -> Family:
+        return Family.of_code(self.code)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "family": self.family.value,
+            "severity": str(self.severity),
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "message": self.message,
+            "suggestions": list(self.suggestions),
+            "confidence": self.confidence,
+            "note": self.note,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInfo:
+    """One sentence: its span, length and Flesch-Kincaid grade."""
+
+    start: int
+    end: int
+    words: int
+    grade: float
+    passive: bool | None = None
+    rung: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "words": self.words,
+            "grade": round(self.grade, 2),
+            "passive": self.passive,
+            "rung": self.rung,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Document-level readability figures. See ``jargonwatch.readability`` for the formulas."""
+
+    words: int
+    sentences: int
+    flesch_reading_ease: float
+    flesch_kincaid_grade: float
+    smog: float
+    gunning_fog: float
+    dale_chall: float
+    coleman_liau: float
+    automated_readability_index: float
+    words_per_sentence: float
+    syllables_per_word: float
+    passive_ratio: float | None
+    jargon_per_100_words: float
+    reading_age: float
+    accessibility: float
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for name in self.__slots__:  # type: ignore[attr-defined]
+            value = getattr(self, name)
+            out[name] = round(value, 2) if isinstance(value, float) else value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class FileProblem:
+    """Why a file could not be read, or was read with a caveat (JW002)."""
+
+    reason: str
+    fatal: bool = True
+    extra: dict[str, str] = field(default_factory=dict)
