@@ -74,9 +74,12 @@ def inflect_suggestion(suggestion: str, pos: str, tag: str | None) -> str:
     if pos == "verb" and tag in _VERB_TAGS:
         forms = inflections(words[0], "VERB")
         words[0] = forms.get(tag, words[0])
-    elif pos == "noun" and tag == "NNS" and len(words) <= 2 and not words[-1].endswith("s"):
-        forms = inflections(words[-1], "NOUN")
-        words[-1] = forms.get("NNS", words[-1])
+    elif pos == "noun" and tag == "NNS" and len(words) <= 3 and not words[-1].endswith("s"):
+        import lemminflect
+
+        known = lemminflect.getAllInflections(words[-1], upos="NOUN")  # {} unless a known noun
+        if known.get("NNS"):
+            words[-1] = known["NNS"][0]
     return " ".join(words)
 
 
