@@ -407,8 +407,16 @@ def _passives(sent: object) -> tuple[bool, list[tuple[int, int]]]:
         verb = token.head
         if any(child.dep_ == "agent" for child in verb.children):
             continue
+        last = verb
+        while last.i + 1 < len(last.doc) and not last.whitespace_ and not last.doc[last.i + 1].is_punct:
+            last = last.doc[last.i + 1]  # the rest of a hyphenated word: "co-produced"
+        while (
+            last.i + 2 < len(last.doc) and not last.whitespace_ and last.doc[last.i + 1].text == "-"
+            and not last.doc[last.i + 1].whitespace_
+        ):
+            last = last.doc[last.i + 2]
         start = min(token.idx, verb.idx)
-        end = max(token.idx + len(token.text), verb.idx + len(verb.text))
+        end = max(token.idx + len(token.text), last.idx + len(last.text))
         agentless.append((start, end))
     return passive, agentless
 
