@@ -9,6 +9,7 @@ stays bounded whatever the document's size.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -91,6 +92,9 @@ class _DocState:
 
 
 _TRAILING = re.compile(r"\s+$")
+_Context = tuple[_DocState, int, bool]  # the document, the chunk's offset in it, whether it is the last chunk
+# Characters per batch through the pipeline: the parser's working memory grows with the batch.
+BATCH_CHARS = 40_000
 
 
 class Analyzer:
@@ -121,11 +125,13 @@ class Analyzer:
         }
 
     # -- streaming ---------------------------------------------------------------------
-    def analyze_sources(self, sources: Iterable[Source], batch_size: int = 64, n_process: int = 1) -> Iterator[Report]:
+    def analyze_sources(
+        self, sources: Iterable[Source], batch_size: int = 64, n_process: int = 1
+    ) -> Iterator[Report]:
         nlp = self.pipeline.nlp
         size = min(self.config.chunk_chars, nlp.max_length - 1)
 
-        def docs() -> Iterator[tuple[Doc, tuple[_DocState, int, bool]]]:
+        def docs() -> Iterator[tuple[Doc, _Context]]:
             for source in sources:
                 state = _DocState(source)
                 chunks = split_chunks(source.masked, size)
@@ -135,10 +141,31 @@ class Analyzer:
                     _mark_blocks(doc, blocks, offset)
                     yield doc, (state, offset, i == len(chunks) - 1)
 
-        for doc, (state, offset, last) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        for doc, (state, offset, last) in self._pipe(docs(), batch_size, n_process):
             self._collect(doc, state, offset)
             if last:
                 yield self._finish(state)
+
+    def _pipe(
+        self, docs: Iterator[tuple[Doc, _Context]], batch_size: int, n_process: int
+    ) -> Iterator[tuple[Doc, _Context]]:
+        """Run the pipeline's components over the docs, in batches of at most ``batch_size`` docs and
+        about ``BATCH_CHARS`` characters, so that long documents do not pile up in one batch."""
+        nlp = self.pipeline.nlp
+        if n_process != 1:
+            yield from nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=n_process)
+            return
+        batch: list[tuple[Doc, _Context]] = []
+        chars = 0
+        for item in docs:
+            batch.append(item)
+            doc = item[0]
+            chars += doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+            if len(batch) >= batch_size or chars >= BATCH_CHARS:
+                yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                batch, chars = [], 0
+        if batch:
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
     def analyze_source(self, source: Source) -> Report:
         return next(iter(self.analyze_sources([source])))
@@ -162,7 +189,13 @@ class Analyzer:
             end = start + len(_TRAILING.sub("", sent.text))
             sent_index[sent.start_char] = len(state.sentences)
             state.sentences.append(
-                _Sentence(start + offset, end + offset, counts, passive, [(a + offset, b + offset) for a, b in agentless])
+                _Sentence(
+                    start + offset,
+                    end + offset,
+                    counts,
+                    passive,
+                    [(a + offset, b + offset) for a, b in agentless],
+                )
             )
         if len(state.sentences) == first_sentence:
             return
@@ -170,7 +203,7 @@ class Analyzer:
         text = doc.text
         sent_bounds = {s.start_char: (s.start_char, s.end_char) for s in sents}
         next_text: dict[int, str] = {}
-        for a, b in zip(sents, sents[1:]):
+        for a, b in itertools.pairwise(sents):
             next_text[a.start_char] = b.text
         for cand in self.matcher.find(doc):
             code = cand.entry.code
@@ -208,24 +241,42 @@ class Analyzer:
             infos.append(SentenceInfo(s.start, s.end, s.counts.words, grade, s.passive))
             if s.counts.words > cfg.max_sentence_words:
                 long_sentences += 1
-                findings.append(self._finding(
-                    "JW401", s.start, s.end, text,
-                    f"This sentence has {s.counts.words} words; aim for {cfg.max_sentence_words} or fewer.",
-                    ("Split it into two or three shorter sentences.",), sentence=i,
-                ))
+                findings.append(
+                    self._finding(
+                        "JW401",
+                        s.start,
+                        s.end,
+                        text,
+                        f"This sentence has {s.counts.words} words; aim for {cfg.max_sentence_words} or fewer.",
+                        ("Split it into two or three shorter sentences.",),
+                        sentence=i,
+                    )
+                )
             elif s.counts.words >= 8 and grade > cfg.target_grade + cfg.hard_sentence_margin:
-                findings.append(self._finding(
-                    "JW402", s.start, s.end, text,
-                    f"This sentence reads at grade {grade:.0f} (reading age {grade + 5:.0f}); "
-                    f"the target is grade {cfg.target_grade:g}.",
-                    ("Use shorter, everyday words and one idea per sentence.",), sentence=i,
-                ))
+                findings.append(
+                    self._finding(
+                        "JW402",
+                        s.start,
+                        s.end,
+                        text,
+                        f"This sentence reads at grade {grade:.0f} (reading age {grade + 5:.0f}); "
+                        f"the target is grade {cfg.target_grade:g}.",
+                        ("Use shorter, everyday words and one idea per sentence.",),
+                        sentence=i,
+                    )
+                )
             for a, b in s.agentless:
-                findings.append(self._finding(
-                    "JW403", a, b, text,
-                    f"'{text[a:b]}' does not say who does it.",
-                    ("Say who does it: 'we decided' rather than 'it was decided'.",), sentence=i,
-                ))
+                findings.append(
+                    self._finding(
+                        "JW403",
+                        a,
+                        b,
+                        text,
+                        f"'{text[a:b]}' does not say who does it.",
+                        ("Say who does it: 'we decided' rather than 'it was decided'.",),
+                        sentence=i,
+                    )
+                )
 
         f = formulas(total)
         jargon = sum(1 for x in findings if x.code.startswith("JW1"))
@@ -248,19 +299,29 @@ class Analyzer:
             jargon_per_100_words=per_100,
             reading_age=f.reading_age,
             accessibility=accessibility_score(
-                f.flesch_reading_ease, f.flesch_kincaid_grade, cfg.target_grade, long_share, passive_ratio, per_100
+                f.flesch_reading_ease,
+                f.flesch_kincaid_grade,
+                cfg.target_grade,
+                long_share,
+                passive_ratio,
+                per_100,
             ),
         )
         if total.words >= 30 and (
             f.flesch_kincaid_grade > cfg.target_grade or f.flesch_reading_ease < cfg.target_ease
         ):
-            findings.append(self._finding(
-                "JW404", 0, 0, text,
-                f"The document reads at grade {f.flesch_kincaid_grade:.1f} (UK reading age about "
-                f"{f.reading_age:.0f}) with Flesch reading ease {f.flesch_reading_ease:.0f}; the target is grade "
-                f"{cfg.target_grade:g} or below and reading ease {cfg.target_ease:g} or above.",
-                ("Use shorter sentences and everyday words.",),
-            ))
+            findings.append(
+                self._finding(
+                    "JW404",
+                    0,
+                    0,
+                    text,
+                    f"The document reads at grade {f.flesch_kincaid_grade:.1f} (UK reading age about "
+                    f"{f.reading_age:.0f}) with Flesch reading ease {f.flesch_reading_ease:.0f}; the target is grade "
+                    f"{cfg.target_grade:g} or below and reading ease {cfg.target_ease:g} or above.",
+                    ("Use shorter sentences and everyday words.",),
+                )
+            )
         for note in state.source.notes:
             findings.append(self._finding("JW002", 0, 0, text, note, (), severity=Severity.INFO))
 
@@ -327,18 +388,25 @@ class Analyzer:
             entry = hit.cand.entry
             matched = text[hit.start : hit.end]
             suggestions = tuple(
-                dict.fromkeys(match_case(inflect_suggestion(p, entry.pos, hit.cand.tag), matched) for p in entry.plain)
+                dict.fromkeys(
+                    match_case(inflect_suggestion(p, entry.pos, hit.cand.tag), matched) for p in entry.plain
+                )
             )
             label = RULES_BY_CODE[entry.code].label
-            out.append(self._finding(
-                entry.code, hit.start, hit.end, text,
-                f"{label} '{matched}': {entry.reason}",
-                suggestions,
-                severity=entry.severity,
-                sentence=hit.sentence,
-                note=entry.note,
-                source=entry.ref,
-            ))
+            out.append(
+                self._finding(
+                    entry.code,
+                    hit.start,
+                    hit.end,
+                    text,
+                    f"{label} '{matched}': {entry.reason}",
+                    suggestions,
+                    severity=entry.severity,
+                    sentence=hit.sentence,
+                    note=entry.note,
+                    source=entry.ref,
+                )
+            )
         return out
 
     def _abbreviation_findings(self, state: _DocState, text: str) -> list[Finding]:
@@ -346,21 +414,36 @@ class Analyzer:
         sentence_starts = [s.start for s in state.sentences]
         for u in unexplained(state.abbreviations):
             entry = self.lexicon.abbreviations.get(u.abbr)
-            more = f" It is used {u.later_uses} more time{'s' if u.later_uses != 1 else ''}." if u.later_uses else ""
+            more = (
+                f" It is used {u.later_uses} more time{'s' if u.later_uses != 1 else ''}."
+                if u.later_uses
+                else ""
+            )
             later = " Its full form only comes later." if u.defined_later_at is not None else ""
             if entry:
                 suggestions = tuple(f"{e} ({u.abbr})" for e in entry.expansions) + entry.plain
-                message = f"'{u.abbr}' is not spelled out at its first use ({entry.expansions[0]}).{more}{later}"
+                message = (
+                    f"'{u.abbr}' is not spelled out at its first use ({entry.expansions[0]}).{more}{later}"
+                )
             else:
                 suggestions = ()
                 message = f"'{u.abbr}' looks like an abbreviation that is not spelled out at its first use.{more}{later}"
-            out.append(self._finding(
-                "JW103", u.start, u.end, text, message, suggestions,
-                severity=entry.severity if entry else None,
-                sentence=max(0, bisect.bisect_right(sentence_starts, u.start) - 1),
-                note=entry.note if entry else "Spell it out the first time, then the abbreviation may follow in brackets.",
-                source=entry.ref if entry else "rule:JW103",
-            ))
+            out.append(
+                self._finding(
+                    "JW103",
+                    u.start,
+                    u.end,
+                    text,
+                    message,
+                    suggestions,
+                    severity=entry.severity if entry else None,
+                    sentence=max(0, bisect.bisect_right(sentence_starts, u.start) - 1),
+                    note=entry.note
+                    if entry
+                    else "Spell it out the first time, then the abbreviation may follow in brackets.",
+                    source=entry.ref if entry else "rule:JW103",
+                )
+            )
         return out
 
 
@@ -387,7 +470,8 @@ def _mark_blocks(doc: Doc, blocks: tuple[int, ...], offset: int) -> None:
     if not blocks:
         return
     lo = bisect.bisect_left(blocks, offset)
-    hi = bisect.bisect_left(blocks, offset + len(doc.text))
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    hi = bisect.bisect_left(blocks, offset + end)
     if lo == hi:
         return
     wanted = {b - offset for b in blocks[lo:hi]}
@@ -411,7 +495,9 @@ def _passives(sent: object) -> tuple[bool, list[tuple[int, int]]]:
         while last.i + 1 < len(last.doc) and not last.whitespace_ and not last.doc[last.i + 1].is_punct:
             last = last.doc[last.i + 1]  # the rest of a hyphenated word: "co-produced"
         while (
-            last.i + 2 < len(last.doc) and not last.whitespace_ and last.doc[last.i + 1].text == "-"
+            last.i + 2 < len(last.doc)
+            and not last.whitespace_
+            and last.doc[last.i + 1].text == "-"
             and not last.doc[last.i + 1].whitespace_
         ):
             last = last.doc[last.i + 2]

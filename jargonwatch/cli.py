@@ -16,7 +16,9 @@ from pathlib import Path
 from . import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist"})
+SKIP_DIRS = frozenset(
+    {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist"}
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,13 +35,17 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--select", help="comma-separated codes or prefixes to check, e.g. JW1,JW2")
     c.add_argument("--ignore", help="comma-separated codes or prefixes to leave out, e.g. JW106")
     c.add_argument("--min-severity", choices=["info", "warning", "error"], help="hide findings below this")
-    c.add_argument("--fail-on", choices=["info", "warning", "error"], help="exit 1 at or above this (default warning)")
+    c.add_argument(
+        "--fail-on", choices=["info", "warning", "error"], help="exit 1 at or above this (default warning)"
+    )
     c.add_argument("--target-grade", type=float, help="target Flesch-Kincaid grade (default 8)")
     c.add_argument("--target-ease", type=float, help="target Flesch reading ease (default 60)")
     c.add_argument("--max-sentence-words", type=int, help="long-sentence limit (default 25)")
     c.add_argument("--model", help="spaCy pipeline: auto (default), blank, or an installed pipeline's name")
     c.add_argument("--allow", help="comma-separated terms never to flag in this run")
-    c.add_argument("--lexicon", action="append", default=[], metavar="FILE", help="an extra lexicon file (repeatable)")
+    c.add_argument(
+        "--lexicon", action="append", default=[], metavar="FILE", help="an extra lexicon file (repeatable)"
+    )
     c.add_argument("--stdin-filename", help="name (and so format) to give text read from stdin")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     c.add_argument("--no-color", action="store_true", help="never colour the text output")
@@ -54,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     lx_sub = lx.add_subparsers(dest="lexicon_command", metavar="ACTION")
     lc = lx_sub.add_parser("check", help="validate the lexicons and run every example")
     lc.add_argument("files", nargs="*", help="extra lexicon files to check with the bundled ones")
+    lx_sub.add_parser("compile", help="rebuild lexicons/compiled.json from the .yml files")
     return p
 
 
@@ -68,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args.format)
         if args.command == "lexicon" and args.lexicon_command == "check":
             return _lexicon_check(args.files)
+        if args.command == "lexicon" and args.lexicon_command == "compile":
+            return _lexicon_compile()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130
     _parser().print_help(sys.stderr)
@@ -83,8 +92,17 @@ def _config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .config import Config
 
     settings: dict[str, object] = {}
-    for name in ("select", "ignore", "min_severity", "fail_on", "target_grade", "target_ease",
-                 "max_sentence_words", "model", "allow"):
+    for name in (
+        "select",
+        "ignore",
+        "min_severity",
+        "fail_on",
+        "target_grade",
+        "target_ease",
+        "max_sentence_words",
+        "model",
+        "allow",
+    ):
         value = getattr(args, name)
         if value is not None:
             settings[name.replace("_", "-")] = value
@@ -156,7 +174,9 @@ def _check(args: argparse.Namespace) -> int:
     except (LexiconError, ModelError, ConfigError) as exc:
         return _error(str(exc))
 
-    colour = args.format == "text" and not args.no_color and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    colour = (
+        args.format == "text" and not args.no_color and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
     sys.stdout.write(get_renderer(args.format)(reports, config, colour))
     for report in reports:
         if report.unreadable:
@@ -188,14 +208,32 @@ def _rules(fmt: str) -> int:
         sys.stdout.write(rules_markdown())
     elif fmt == "json":
         rows = [
-            {"code": r.code, "name": r.name, "family": r.family.value, "severity": str(r.severity),
-             "status": str(r.status), "summary": r.summary, "url": r.url}
+            {
+                "code": r.code,
+                "name": r.name,
+                "family": r.family.value,
+                "severity": str(r.severity),
+                "status": str(r.status),
+                "summary": r.summary,
+                "url": r.url,
+            }
             for r in RULES
         ]
         print(json.dumps(rows, indent=2))
     else:
         for r in RULES:
             print(f"{r.code}  {r.name:<30} {r.status!s:<8} {r.summary}")
+    return EXIT_OK
+
+
+def _lexicon_compile() -> int:
+    from .lexicon.loader import LexiconError, write_compiled
+
+    try:
+        path = write_compiled()
+    except LexiconError as exc:
+        return _error(str(exc))
+    print(f"wrote {path}")
     return EXIT_OK
 
 
@@ -217,6 +255,12 @@ def _lexicon_check(files: Sequence[str]) -> int:
         if problem:
             failures += 1
             print(f"{case.ref} [{case.kind}] {case.text!r}: {problem}")
+    from .lexicon.loader import COMPILED, _read_compiled, bundle_digest, lexicon_dir
+
+    root = lexicon_dir()
+    if (root / COMPILED).exists() and _read_compiled(root, bundle_digest(root)) is None:
+        print(f"stale: {root / COMPILED} does not match the .yml files; run `jargonwatch lexicon compile`")
+        failures += 1
     terms = len(lexicon.entries)
     print(
         f"{len(lexicon.files)} files, {terms} term entries, {len(lexicon.abbreviations)} abbreviations, "

@@ -49,7 +49,7 @@ class Config:
     model: str = "auto"
     allow: tuple[str, ...] = ()
     extend_lexicons: tuple[str, ...] = ()
-    chunk_chars: int = 100_000
+    chunk_chars: int = 20_000
     max_file_bytes: int = 200_000_000
     severity: tuple[tuple[str, Severity], ...] = field(default=())
 
@@ -60,7 +60,7 @@ class Config:
             if name == "severity" and isinstance(value, Mapping):
                 value = value.items()
             try:
-                coerced = _coerce(name, value if not isinstance(value, Severity) else value)
+                coerced = _coerce(name, value)
             except (TypeError, ValueError) as exc:
                 raise ConfigError(f"bad value for {name.replace('_', '-')!r}: {exc}") from None
             object.__setattr__(self, name, coerced)

@@ -59,13 +59,17 @@ def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
         position = exc.start
     try:
         text = data.decode("cp1252")
-        return text, "cp1252", (
-            f"not valid UTF-8 (first bad byte at offset {position}); read as Windows-1252 instead",
+        return (
+            text,
+            "cp1252",
+            (f"not valid UTF-8 (first bad byte at offset {position}); read as Windows-1252 instead",),
         )
     except UnicodeDecodeError:
         text = data.decode("latin-1")
-        return text, "latin-1", (
-            f"not valid UTF-8 (first bad byte at offset {position}); read as Latin-1 instead",
+        return (
+            text,
+            "latin-1",
+            (f"not valid UTF-8 (first bad byte at offset {position}); read as Latin-1 instead",),
         )
 
 
@@ -198,7 +202,7 @@ def mask_markdown(text: str) -> tuple[str, tuple[int, ...]]:
     # Front matter at the very start, closed by the same fence.
     front = _FRONT.match(text)
     if front:
-        fence = text[: 3]
+        fence = text[:3]
         for i in range(1, len(lines)):
             s, e = lines[i]
             if text[s:e].strip() in (fence, "..."):
@@ -218,7 +222,7 @@ def mask_markdown(text: str) -> tuple[str, tuple[int, ...]]:
             skip[i] = True
         elif open_fence is not None:
             skip[i] = True
-            if m and m.group(1).startswith(open_fence) and not line[m.end():].strip():
+            if m and m.group(1).startswith(open_fence) and not line[m.end() :].strip():
                 open_fence = None
 
     # Indented code blocks: 4+ spaces or a tab after a blank line, outside lists.
@@ -280,7 +284,7 @@ def mask_markdown(text: str) -> tuple[str, tuple[int, ...]]:
         h = _HEADING.match(kept, pos, e) if pos < e else None
         if h:
             _blank(chars, pos, h.end())
-            closing = re.search(r"[ \t]#+[ \t]*$", kept[h.end():e])
+            closing = re.search(r"[ \t]#+[ \t]*$", kept[h.end() : e])
             if closing:
                 _blank(chars, h.end() + closing.start(), e)
             new_block = True

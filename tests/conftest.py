@@ -51,7 +51,9 @@ def block_network(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     try:
         yield site
     finally:
-        (socket.socket.connect, socket.socket.connect_ex, socket.create_connection, socket.getaddrinfo) = saved
+        (socket.socket.connect, socket.socket.connect_ex, socket.create_connection, socket.getaddrinfo) = (
+            saved
+        )
 
 
 @pytest.fixture()

@@ -75,7 +75,9 @@ def test_first_use_only_and_info_severity() -> None:
 
 def test_longest_match_wins_within_a_family() -> None:
     report = jw.analyze("Our service users will benefit.")
-    assert [(f.code, f.text) for f in report.findings if f.family == jw.Family.THEM_US] == [("JW202", "Our service users")]
+    assert [(f.code, f.text) for f in report.findings if f.family == jw.Family.THEM_US] == [
+        ("JW202", "Our service users")
+    ]
 
 
 def test_never_flag_phrases() -> None:
@@ -88,7 +90,10 @@ def test_abbreviations_first_use_with_count_and_definitions() -> None:
     assert len(jw103) == 1 and jw103[0].start == 4
     assert "2 more times" in jw103[0].message
     assert jw103[0].suggestions[0] == "Clinical Commissioning Group (CCG)"
-    for text in ["The Clinical Commissioning Group (CCG) met. The CCG agreed.", "The CCG (Clinical Commissioning Group) met."]:
+    for text in [
+        "The Clinical Commissioning Group (CCG) met. The CCG agreed.",
+        "The CCG (Clinical Commissioning Group) met.",
+    ]:
         assert "JW103" not in codes(jw.analyze(text)), text
     later = jw.analyze("The CCG met. Later the Clinical Commissioning Group (CCG) agreed.")
     assert "only comes later" in next(f.message for f in later.findings if f.code == "JW103")
@@ -121,7 +126,9 @@ def test_chunked_analysis_gives_the_same_findings() -> None:
     text = para * 60
     whole = jw.analyze(text)
     chunked = jw.analyze(text, jw.Config(chunk_chars=1000))
-    assert [(f.code, f.start, f.end) for f in chunked.findings] == [(f.code, f.start, f.end) for f in whole.findings]
+    assert [(f.code, f.start, f.end) for f in chunked.findings] == [
+        (f.code, f.start, f.end) for f in whole.findings
+    ]
     assert chunked.scores == whole.scores
 
 
@@ -135,7 +142,10 @@ def test_split_chunks_prefers_paragraphs() -> None:
 
 def test_markdown_headings_are_their_own_sentences() -> None:
     report = jw.analyze("# Plans for care\n\nWe will help you.\n", fmt="markdown")
-    assert [report.sentence_text(i) for i in range(len(report.sentences))] == ["Plans for care", "We will help you."]
+    assert [report.sentence_text(i) for i in range(len(report.sentences))] == [
+        "Plans for care",
+        "We will help you.",
+    ]
 
 
 def test_blank_pipeline_skips_rules_that_need_tags() -> None:
@@ -182,6 +192,20 @@ def test_report_is_free_of_spacy_objects_and_serialises() -> None:
     file = data["files"][0]
     assert set(file) >= {"path", "scores", "sentences", "findings", "skipped", "versions"}
     f = file["findings"][0]
-    assert set(f) >= {"code", "name", "family", "severity", "start", "end", "line", "column", "end_line",
-                      "end_column", "text", "message", "suggestions", "confidence"}
+    assert set(f) >= {
+        "code",
+        "name",
+        "family",
+        "severity",
+        "start",
+        "end",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "text",
+        "message",
+        "suggestions",
+        "confidence",
+    }
     assert set(file["sentences"][0]) >= {"start", "end", "grade"}

@@ -41,7 +41,9 @@ def test_analyze_file_reports_unreadable_files(tmp_path) -> None:  # type: ignor
 
 def test_analyze_file_markdown(tmp_path) -> None:  # type: ignore[no-untyped-def]
     doc = tmp_path / "plan.md"
-    doc.write_text("# Plan\n\nStaff **utilised** the [care pathways](https://x.org/care-pathway).\n", encoding="utf-8")
+    doc.write_text(
+        "# Plan\n\nStaff **utilised** the [care pathways](https://x.org/care-pathway).\n", encoding="utf-8"
+    )
     report = jw.analyze_file(doc)
     assert [(f.code, f.text) for f in report.findings] == [("JW104", "utilised"), ("JW101", "care pathways")]
     assert report.locate(report.findings[0].start) == (3, 9)

@@ -67,14 +67,20 @@ def test_bad_files_are_reported_and_others_still_checked(tmp_path, capsys) -> No
     empty_dir = tmp_path / "nothing-here"
     empty_dir.mkdir()
     before = {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
-    args = [str(p) for p in (good, tmp_path / "empty.txt", tmp_path / "binary.txt", latin, missing, empty_dir)]
+    args = [
+        str(p) for p in (good, tmp_path / "empty.txt", tmp_path / "binary.txt", latin, missing, empty_dir)
+    ]
     code, out, err = run(capsys, "check", "--format", "json", *args)
     assert code == 2
     files = {f["path"]: f for f in json.loads(out)["files"]}
     assert set(files) == set(args)
     assert any(x["code"] == "JW104" for x in files[str(good)]["findings"])
-    for bad, reason in [(tmp_path / "empty.txt", "empty"), (tmp_path / "binary.txt", "binary"),
-                        (missing, "no such file"), (empty_dir, "directory")]:
+    for bad, reason in [
+        (tmp_path / "empty.txt", "empty"),
+        (tmp_path / "binary.txt", "binary"),
+        (missing, "no such file"),
+        (empty_dir, "directory"),
+    ]:
         (finding,) = files[str(bad)]["findings"]
         assert finding["code"] == "JW002" and reason in finding["message"] and str(bad) in finding["message"]
         assert str(bad) in err

@@ -9,11 +9,28 @@ from jargonwatch.types import Family
 
 # Every code in TAXONOMY.md (sections 1, 2, 3, 5 and 6).
 TAXONOMY_CODES = {
-    "JW001", "JW002",
-    "JW101", "JW102", "JW103", "JW104", "JW105", "JW106", "JW107",
-    "JW201", "JW202", "JW203", "JW204",
-    "JW301", "JW302", "JW303", "JW304", "JW305",
-    "JW401", "JW402", "JW403", "JW404",
+    "JW001",
+    "JW002",
+    "JW101",
+    "JW102",
+    "JW103",
+    "JW104",
+    "JW105",
+    "JW106",
+    "JW107",
+    "JW201",
+    "JW202",
+    "JW203",
+    "JW204",
+    "JW301",
+    "JW302",
+    "JW303",
+    "JW304",
+    "JW305",
+    "JW401",
+    "JW402",
+    "JW403",
+    "JW404",
 }
 
 

@@ -10,8 +10,15 @@ from jargonwatch.types import Severity
 
 def test_from_mapping_reads_toml_style_keys() -> None:
     cfg = Config.from_mapping(
-        {"select": ["JW1", "jw2"], "ignore": "JW106", "min-severity": "warning", "target-grade": 7,
-         "max-sentence-words": 20, "allow": ["Reablement"], "severity": {"JW203": "error"}}
+        {
+            "select": ["JW1", "jw2"],
+            "ignore": "JW106",
+            "min-severity": "warning",
+            "target-grade": 7,
+            "max-sentence-words": 20,
+            "allow": ["Reablement"],
+            "severity": {"JW203": "error"},
+        }
     )
     assert cfg.select == ("JW1", "JW2") and cfg.ignore == ("JW106",)
     assert cfg.min_severity == Severity.WARNING and cfg.target_grade == 7.0

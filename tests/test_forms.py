@@ -49,7 +49,12 @@ def test_inflect_suggestion(suggestion: str, pos: str, tag: str | None, expected
 
 @pytest.mark.parametrize(
     ("suggestion", "matched", "expected"),
-    [("use", "Utilise", "Use"), ("use", "UTILISE", "USE"), ("use", "utilise", "use"), ("NHS help", "Reablement", "NHS help")],
+    [
+        ("use", "Utilise", "Use"),
+        ("use", "UTILISE", "USE"),
+        ("use", "utilise", "use"),
+        ("NHS help", "Reablement", "NHS help"),
+    ],
 )
 def test_match_case(suggestion: str, matched: str, expected: str) -> None:
     assert match_case(suggestion, matched) == expected

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import NetworkBlocked
 
 
@@ -20,7 +19,9 @@ def test_sockets_are_blocked_for_the_whole_suite() -> None:
 
 def test_subprocesses_are_blocked_too(offline_env: dict[str, str]) -> None:
     code = "import socket\ntry:\n    socket.create_connection(('127.0.0.1', 9))\nexcept RuntimeError as e:\n    print('blocked', e)"
-    out = subprocess.run([sys.executable, "-c", code], env=offline_env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=offline_env, capture_output=True, text=True, check=True
+    )
     assert out.stdout.startswith("blocked")
 
 
@@ -30,7 +31,9 @@ def test_import_is_lazy(offline_env: dict[str, str]) -> None:
         "heavy = [m for m in ('spacy', 'pandas', 'sklearn', 'textstat', 'nltk') if m in sys.modules]\n"
         "print(','.join(heavy))"
     )
-    out = subprocess.run([sys.executable, "-c", code], env=offline_env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=offline_env, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == ""
 
 
@@ -42,5 +45,7 @@ def test_analysis_never_imports_nltk(offline_env: dict[str, str]) -> None:
         "assert r.scores.words > 5\n"
         "print('nltk' in sys.modules, 'textstat' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], env=offline_env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=offline_env, capture_output=True, text=True, check=True
+    )
     assert out.stdout.split() == ["False", "False"]

@@ -7,8 +7,28 @@ from hypothesis import strategies as st
 
 import jargonwatch as jw
 
-WORDS = ["reablement", "utilise", "going forward", "the CCG", "the elderly", "our service users", "(", ")",
-         '"', "'", "\n\n", "# ", "- ", "co-production", "key", "was made", ".", ",", "NHS", "AB"]
+WORDS = [
+    "reablement",
+    "utilise",
+    "going forward",
+    "the CCG",
+    "the elderly",
+    "our service users",
+    "(",
+    ")",
+    '"',
+    "'",
+    "\n\n",
+    "# ",
+    "- ",
+    "co-production",
+    "key",
+    "was made",
+    ".",
+    ",",
+    "NHS",
+    "AB",
+]
 
 
 def _check(text: str, fmt: str) -> None:
@@ -27,6 +47,9 @@ def test_arbitrary_unicode(text: str, fmt: str) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=5), max_size=40).map(" ".join), st.sampled_from(["text", "markdown"]))
+@given(
+    st.lists(st.sampled_from(WORDS) | st.text(max_size=5), max_size=40).map(" ".join),
+    st.sampled_from(["text", "markdown"]),
+)
 def test_jargon_soup(text: str, fmt: str) -> None:
     _check(text, fmt)

@@ -88,14 +88,30 @@ def test_document_above_target_is_flagged_only_when_hard() -> None:
 
 @pytest.mark.parametrize(
     ("word", "count"),
-    [("cat", 1), ("community", 4), ("people", 2), ("co-production", 4), ("commissioning", 4), ("a", 1), ("2024", 1)],
+    [
+        ("cat", 1),
+        ("community", 4),
+        ("people", 2),
+        ("co-production", 4),
+        ("commissioning", 4),
+        ("a", 1),
+        ("2024", 1),
+    ],
 )
 def test_syllables(word: str, count: int) -> None:
     assert syllables(word) == count
 
 
 def test_formulas_by_hand() -> None:
-    c = Counts(words=100, sentences=5, syllables=150, polysyllables=10, complex_words=8, difficult_words=12, letters=450)
+    c = Counts(
+        words=100,
+        sentences=5,
+        syllables=150,
+        polysyllables=10,
+        complex_words=8,
+        difficult_words=12,
+        letters=450,
+    )
     f = formulas(c)
     assert f.flesch_reading_ease == pytest.approx(206.835 - 1.015 * 20 - 84.6 * 1.5)
     assert f.flesch_kincaid_grade == pytest.approx(0.39 * 20 + 11.8 * 1.5 - 15.59)

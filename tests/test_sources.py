@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jargonwatch.sources import UnreadableFile, decode, make_source, mask_markdown, mask_text, read_source
+from jargonwatch.sources import (
+    UnreadableFile,
+    decode,
+    make_source,
+    mask_markdown,
+    mask_text,
+    read_source,
+)
 
 MD = """---
 title: Our strategy
@@ -43,9 +50,31 @@ def test_markdown_mask_keeps_length_and_lines() -> None:
 
 def test_markdown_mask_removes_markup_but_keeps_words() -> None:
     masked, _ = mask_markdown(MD)
-    for hidden in ("title", "tags", "https", "example.org", "code_here", "utilise", "reablement", "care@", "|", "#", "**", "```"):
+    for hidden in (
+        "title",
+        "tags",
+        "https",
+        "example.org",
+        "code_here",
+        "utilise",
+        "reablement",
+        "care@",
+        "|",
+        "#",
+        "**",
+        "```",
+    ):
         assert hidden not in masked, hidden
-    for kept in ("Our care strategy", "We will", "improve", "home care", "the plan", "First item", "Day centre", "today"):
+    for kept in (
+        "Our care strategy",
+        "We will",
+        "improve",
+        "home care",
+        "the plan",
+        "First item",
+        "Day centre",
+        "today",
+    ):
         assert kept in masked, kept
 
 
@@ -86,7 +115,12 @@ def test_decode_falls_back_to_cp1252_and_says_so() -> None:
 
 @pytest.mark.parametrize(
     ("data", "reason"),
-    [(b"", "empty"), (b"  \n\t\n", "whitespace"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"), (bytes(range(1, 9)) * 50, "binary")],
+    [
+        (b"", "empty"),
+        (b"  \n\t\n", "whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        (bytes(range(1, 9)) * 50, "binary"),
+    ],
 )
 def test_unreadable_bytes(tmp_path, data: bytes, reason: str) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "doc.txt"

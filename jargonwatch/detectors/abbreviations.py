@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 # An abbreviation no list contains: two to eight capitals (and "&"), maybe a plural "s".
 # Mixed case (WhatsApp, McDonald) and digits (LS1 postcodes) only count when the lexicon lists them.
 _SHAPE = re.compile(r"^[A-Z][A-Z&]{1,7}s?$")
-_GLOSS = re.compile(r"^[ \t]*,?[ \t]*(?:which is|which means|meaning|that is|i\.e\.|or)[ \t]+([^,;:.!?()]{3,150})", re.I)
+_GLOSS = re.compile(
+    r"^[ \t]*,?[ \t]*(?:which is|which means|meaning|that is|i\.e\.|or)[ \t]+([^,;:.!?()]{3,150})", re.I
+)
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 

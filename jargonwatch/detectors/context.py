@@ -72,7 +72,9 @@ class ContextRules:
         self._before = re.compile(
             r"\b(?:" + _alternation(ctx.explain_before.cues) + r")[ \t]*[\"'\u2018\u201c]?[ \t]*$", re.I
         )
-        self._next = re.compile(r"^[\s\"'\u2018\u201c]*(?:" + _alternation(ctx.explain_next_sentence.cues) + r")\b", re.I)
+        self._next = re.compile(
+            r"^[\s\"'\u2018\u201c]*(?:" + _alternation(ctx.explain_next_sentence.cues) + r")\b", re.I
+        )
         self._mention = re.compile(
             r"(?:^|\W)(?:" + _alternation(ctx.mention_before.cues) + r")[ \t]*[\"'\u2018\u201c]?[ \t]*$", re.I
         )

@@ -56,7 +56,6 @@ class LexicalMatcher:
         self.needs: dict[tuple[str, str], list[list[frozenset[tuple[str, str]]]]] = {}
         self._vocab = nlp.vocab
         self.never = PhraseMatcher(nlp.vocab, attr="LOWER")
-        tokenizer = nlp.tokenizer
 
         by_key: dict[str, list[str]] = {}
         key_of: dict[tuple[str, str | None], str] = {}
@@ -102,7 +101,9 @@ class LexicalMatcher:
         for sent in doc.sents:
             present: set[tuple[str, str]] = set()
             for t in sent:
-                present.update((("LOWER", t.lower_), ("ORTH", t.text), ("LEMMA", t.lemma_), ("NORM", t.norm_)))
+                present.update(
+                    (("LOWER", t.lower_), ("ORTH", t.text), ("LEMMA", t.lemma_), ("NORM", t.norm_))
+                )
             for key in present & buckets.keys():
                 if not any(all(req & present for req in reqs) for reqs in self.needs[key]):
                     continue
@@ -124,7 +125,11 @@ class LexicalMatcher:
             raw.extend(self._bucket_matches(doc))
         if not raw:
             return []
-        never = [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in self.never(doc)] if len(self.never) else []
+        never = (
+            [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in self.never(doc)]
+            if len(self.never)
+            else []
+        )
         sents = [(sent.start, sent.end, sent.start_char, sent.end_char) for sent in doc.sents]
         sent_starts = [s[0] for s in sents]
         text = doc.text  # built from the tokens on every access: read it once
@@ -132,16 +137,18 @@ class LexicalMatcher:
         seen: set[tuple[str, int, int]] = set()
         for match_id, s, e in raw:
             entry, tag = self.keys[int(strings[match_id])]
-            while s < e - 1 and (doc[s].is_space or doc[s].is_punct and doc[s].text not in "(["):
+            while s < e - 1 and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in "([")):
                 s += 1
-            while e - 1 > s and (doc[e - 1].is_space or doc[e - 1].is_punct and doc[e - 1].text not in ")]"):
+            while e - 1 > s and (
+                doc[e - 1].is_space or (doc[e - 1].is_punct and doc[e - 1].text not in ")]")
+            ):
                 e -= 1
             span = doc[s:e]
             start, end = span.start_char, span.end_char
             if (entry.id, start, end) in seen:
                 continue
             seen.add((entry.id, start, end))
-            if any(a < end and start < b for a, b in never):
+            if any(a <= start and end <= b for a, b in never):
                 continue
             _, _, sent_start, sent_end = sents[bisect.bisect_right(sent_starts, s) - 1]
             if entry.exceptions and _inside_exception(text, sent_start, sent_end, start, end, entry):
@@ -168,7 +175,11 @@ def expand_first_token(pattern: list[dict]) -> list[list[dict]]:  # type: ignore
         return [pattern]
     key = keys[0]
     spec = first[key]
-    if set(spec) != {"IN"} or not isinstance(spec["IN"], list) or any(isinstance(v, dict) for k, v in first.items() if k != key):
+    if (
+        set(spec) != {"IN"}
+        or not isinstance(spec["IN"], list)
+        or any(isinstance(v, dict) for k, v in first.items() if k != key)
+    ):
         return [pattern]
     return [[{**first, key: value}, *pattern[1:]] for value in dict.fromkeys(spec["IN"])]
 
@@ -231,7 +242,11 @@ def _inside_exception(text: str, s_start: int, s_end: int, start: int, end: int,
     for phrase in entry.exceptions:
         pos = lowered.find(phrase)
         while pos != -1:
-            if pos <= rel_start and rel_end <= pos + len(phrase):
+            end = pos + len(phrase)
+            whole = (pos == 0 or not lowered[pos - 1].isalnum()) and (
+                end >= len(lowered) or not lowered[end].isalnum()
+            )
+            if whole and pos <= rel_start and rel_end <= end:
                 return True
             pos = lowered.find(phrase, pos + 1)
     return False

@@ -33,10 +33,14 @@ def example_cases(lexicon: Lexicon) -> list[ExampleCase]:
     for a in lexicon.abbreviations.values():
         cases += [ExampleCase(a.ref, "flag", t, "JW103", a.abbr) for t in a.flag_examples]
         cases += [ExampleCase(a.ref, "pass", t, "JW103", a.abbr) for t in a.pass_examples]
-    cases += [ExampleCase(f"lexicon:abbreviations_known.yml#{abbr}", "pass", t, "JW103", abbr)
-              for abbr, t in lexicon.known_examples]
-    cases += [ExampleCase(f"lexicon:never_flag.yml#{phrase}", "pass", t, None, phrase)
-              for phrase, t in lexicon.never_flag_examples]
+    cases += [
+        ExampleCase(f"lexicon:abbreviations_known.yml#{abbr}", "pass", t, "JW103", abbr)
+        for abbr, t in lexicon.known_examples
+    ]
+    cases += [
+        ExampleCase(f"lexicon:never_flag.yml#{phrase}", "pass", t, None, phrase)
+        for phrase, t in lexicon.never_flag_examples
+    ]
     return cases
 
 
@@ -58,7 +62,9 @@ def run_examples(lexicon: Lexicon, config: Config | None = None) -> Iterator[tup
 def judge(case: ExampleCase, report: object) -> str | None:
     findings = report.findings  # type: ignore[attr-defined]
     if case.code == "JW103":
-        hits = [f for f in findings if f.code == "JW103" and f.text.rstrip("s") == (case.phrase or "").rstrip("s")]
+        hits = [
+            f for f in findings if f.code == "JW103" and f.text.rstrip("s") == (case.phrase or "").rstrip("s")
+        ]
     elif case.code is None:
         phrase = (case.phrase or "").lower()
         lowered = case.text.lower()

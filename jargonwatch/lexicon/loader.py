@@ -153,7 +153,7 @@ def _read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot read: {exc}") from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
+        return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         raise LexiconError(f"{path}: not valid YAML: {exc}") from None
 
@@ -167,7 +167,9 @@ def _validate(model: type[BaseModel], data: Any, path: Path) -> Any:
             where = _describe_location(data, err["loc"])
             problems.append(f"  {where}: {err['msg']}")
         more = f"\n  ... and {exc.error_count() - 10} more" if exc.error_count() > 10 else ""
-        raise LexiconError(f"{path}: does not follow the lexicon schema:\n" + "\n".join(problems) + more) from None
+        raise LexiconError(
+            f"{path}: does not follow the lexicon schema:\n" + "\n".join(problems) + more
+        ) from None
 
 
 def _describe_location(data: Any, loc: Sequence[Any]) -> str:
@@ -176,7 +178,9 @@ def _describe_location(data: Any, loc: Sequence[Any]) -> str:
     for key in loc:
         if isinstance(key, int) and isinstance(node, list) and 0 <= key < len(node):
             node = node[key]
-            label = node.get("term") or node.get("abbr") or node.get("phrase") if isinstance(node, dict) else None
+            label = (
+                node.get("term") or node.get("abbr") or node.get("phrase") if isinstance(node, dict) else None
+            )
             parts.append(f"[{key}]" + (f" ({label})" if label else ""))
         else:
             parts.append(f".{key}")
@@ -321,7 +325,9 @@ def _load(extra: tuple[str, ...], root_dir: str | None = None) -> Lexicon:
     root = Path(root_dir) if root_dir is not None else lexicon_dir()
     digest_hex = bundle_digest(root)
     compiled = _read_compiled(root, digest_hex)
-    paths: list[tuple[Path, str, bool]] = [(p, p.relative_to(root).as_posix(), True) for p in lexicon_files(root)]
+    paths: list[tuple[Path, str, bool]] = [
+        (p, p.relative_to(root).as_posix(), True) for p in lexicon_files(root)
+    ]
     for item in extra:
         p = Path(item)
         if not p.is_file():

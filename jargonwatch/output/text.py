@@ -46,7 +46,9 @@ def render(reports: Sequence[Report], config: Config, colour: bool = False) -> s
     found = sum(totals.values())
     unreadable = sum(1 for r in reports if r.unreadable)
     parts = ", ".join(f"{family} {n}" for family, n in sorted(totals.items()))
-    summary = f"{found} finding{'s' if found != 1 else ''} in {len(reports)} file{'s' if len(reports) != 1 else ''}"
+    summary = (
+        f"{found} finding{'s' if found != 1 else ''} in {len(reports)} file{'s' if len(reports) != 1 else ''}"
+    )
     if parts:
         summary += f" ({parts})"
     if unreadable:
