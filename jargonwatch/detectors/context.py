@@ -58,6 +58,18 @@ def quoted_spans(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+_VAGUE_COPULA = re.compile(r"^(?:is|are)\s+(?:a|an|the)$", re.I)
+_DEFINING_WORD = re.compile(r"^[^.;:!?]*?\b(?:for|that|which|who|where|when|to|by|of)\b\s*\w", re.I)
+
+
+def _is_definition(cue: str, rest: str) -> bool:
+    """ "Respite is a short break for carers" defines; "Mate crime is a growing problem" does not:
+    after a bare "is a/an/the" the clause must say what, who or where it is for."""
+    if not _VAGUE_COPULA.match(" ".join(cue.split())):
+        return True
+    return bool(_DEFINING_WORD.match(rest))
+
+
 class ContextRules:
     """Compiled cue patterns from lexicons/context.yml."""
 
@@ -68,9 +80,10 @@ class ContextRules:
         self._after = re.compile(
             r"^[ \t]*[,;:]?[ \t]*(?:" + _alternation(ctx.explain_after.cues) + r")\b", re.I
         )
-        self._define = re.compile(r"^[ \t]+(?:" + _alternation(ctx.define_as_subject.cues) + r")\b", re.I)
+        self._define = re.compile(r"^[ \t]+(" + _alternation(ctx.define_as_subject.cues) + r")\b(.*)", re.I | re.S)
         self._before = re.compile(
-            r"\b(?:" + _alternation(ctx.explain_before.cues) + r")[ \t]*[\"'\u2018\u201c]?[ \t]*$", re.I
+            r"\b(?:" + _alternation(ctx.explain_before.cues) + r")(?:[ \t]+(?:a|an|the))?[ \t]*[\"'\u2018\u201c]?[ \t]*$",
+            re.I,
         )
         self._next = re.compile(
             r"^[\s\"'\u2018\u201c]*(?:" + _alternation(ctx.explain_next_sentence.cues) + r")\b", re.I
@@ -89,8 +102,10 @@ class ContextRules:
             return True
         if self._after.match(after) or _APPOSITIVE_OR.match(after) or _DASH_EXPLAIN.match(after):
             return True
-        if _LEADING_DET.match(sentence[:start]) and self._define.match(after):
-            return True
+        if _LEADING_DET.match(sentence[:start]):
+            define = self._define.match(after)
+            if define and _is_definition(define.group(1), define.group(2)):
+                return True
         if self._before.search(sentence[max(0, start - 60) : start]):
             return True
         return bool(next_sentence and self._next.match(next_sentence))
