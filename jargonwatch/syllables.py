@@ -48,3 +48,8 @@ def syllables(word: str) -> int:
     if "-" in w:
         return sum(syllables(part) for part in w.split("-") if part)
     return len(_pyphen().positions(w)) + 1
+
+
+def is_dictionary_word(word: str) -> bool:
+    """True when the CMU Pronouncing Dictionary lists the (lower-case) word."""
+    return word in _cmu()

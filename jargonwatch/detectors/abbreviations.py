@@ -19,9 +19,10 @@ from ..lexicon.loader import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# An abbreviation no list contains: two to eight capitals (and "&"), maybe a plural "s".
-# Mixed case (WhatsApp, McDonald) and digits (LS1 postcodes) only count when the lexicon lists them.
-_SHAPE = re.compile(r"^[A-Z][A-Z&]{1,7}s?$")
+# An abbreviation no list contains: three to eight capitals (and "&"), maybe a plural "s".
+# Mixed case (WhatsApp, McDonald), digits (LS1 postcodes) and two-letter forms (CO, DR) only
+# count when the lexicon lists them.
+_SHAPE = re.compile(r"^[A-Z][A-Z&]{2,7}s?$")
 _GLOSS = re.compile(
     r"^[ \t]*,?[ \t]*(?:which is|which means|meaning|that is|i\.e\.|or)[ \t]+([^,;:.!?()]{3,150})", re.I
 )
@@ -49,10 +50,18 @@ def _normalise(token: str, lexicon: Lexicon) -> str | None:
             return form
     if _SHAPE.match(token) and not _ROMAN.match(token):
         base = token[:-1] if token.endswith("s") and token[:-1].isupper() and len(token) > 2 else token
-        if base in known:
+        if base in known or _is_word(base):
             return None
         return base
     return None
+
+
+def _is_word(token: str) -> bool:
+    """An ordinary word written in capitals for emphasis ("HELLO", "PRISM"), not an abbreviation:
+    four letters or more and in the pronouncing dictionary."""
+    from ..syllables import is_dictionary_word
+
+    return len(token) >= 4 and is_dictionary_word(token.lower())
 
 
 def initials_match(abbr: str, long_form: str) -> bool:
