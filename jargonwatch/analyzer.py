@@ -22,7 +22,7 @@ from .config import Config
 from .detectors.abbreviations import Occurrence, find_abbreviations, unexplained
 from .detectors.context import ContextRules
 from .detectors.lexical import Candidate, LexicalMatcher
-from .lexicon.forms import inflect_suggestion, match_case
+from .lexicon.forms import match_case
 from .lexicon.loader import load_lexicon
 from .pipeline import get_pipeline
 from .readability import Counts, accessibility_score, count_span, fk_grade, formulas
@@ -388,9 +388,7 @@ class Analyzer:
             entry = hit.cand.entry
             matched = text[hit.start : hit.end]
             suggestions = tuple(
-                dict.fromkeys(
-                    match_case(inflect_suggestion(p, entry.pos, hit.cand.tag), matched) for p in entry.plain
-                )
+                dict.fromkeys(match_case(p, matched) for p in entry.suggestions_for(hit.cand.tag))
             )
             label = RULES_BY_CODE[entry.code].label
             out.append(

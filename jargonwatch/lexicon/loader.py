@@ -19,7 +19,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..types import Severity
-from .forms import surface_forms
+from .forms import inflect_suggestion, surface_forms
 from .schema import (
     AbbreviationFile,
     ContextFile,
@@ -90,6 +90,16 @@ class Entry:
     flag_examples: tuple[str, ...]
     pass_examples: tuple[str, ...]
     surface: tuple[tuple[str, str | None], ...] = ()
+    # Plain alternatives inflected for each Penn tag the entry can match (precompiled).
+    inflected: tuple[tuple[str | None, tuple[str, ...]], ...] = ()
+    # Token patterns already checked by spaCy's validator when the bundle was compiled.
+    validated: bool = False
+
+    def suggestions_for(self, tag: str | None) -> tuple[str, ...]:
+        for t, forms in self.inflected:
+            if t == tag:
+                return forms
+        return tuple(inflect_suggestion(p, self.pos, tag) for p in self.plain)
 
     def pattern_dicts(self) -> list[list[dict[str, Any]]]:
         return [[_thaw(dict(tok)) for tok in pat] for pat in self.patterns]
@@ -215,8 +225,19 @@ def compute_surface(entry: TermEntry) -> tuple[tuple[str, str | None], ...]:
     return tuple(sorted(out.items()))
 
 
+def compute_inflected(
+    entry: TermEntry, surface: tuple[tuple[str, str | None], ...]
+) -> tuple[tuple[str | None, tuple[str, ...]], ...]:
+    tags = sorted({tag for _, tag in surface} | {None}, key=lambda t: t or "")
+    return tuple((tag, tuple(inflect_suggestion(p, entry.pos, tag) for p in entry.plain)) for tag in tags)
+
+
 def _entry(
-    entry: TermEntry, file: TermFile, rel: str, surface: tuple[tuple[str, str | None], ...] | None
+    entry: TermEntry,
+    file: TermFile,
+    rel: str,
+    surface: tuple[tuple[str, str | None], ...] | None,
+    inflected: tuple[tuple[str | None, tuple[str, ...]], ...] | None = None,
 ) -> Entry:
     severity = Severity.parse(entry.severity or file.severity)
     return Entry(
@@ -240,6 +261,8 @@ def _entry(
         flag_examples=tuple(entry.examples.flag),
         pass_examples=tuple(entry.examples.pass_),
         surface=surface if surface is not None else compute_surface(entry),
+        inflected=inflected or (),
+        validated=inflected is not None,
     )
 
 
@@ -254,7 +277,7 @@ def load_lexicon(extra: Iterable[str | Path] = (), root: str | Path | None = Non
 
 
 COMPILED = "compiled.json"
-COMPILED_FORMAT = 1
+COMPILED_FORMAT = 2
 
 
 def bundle_digest(root: Path) -> str:
@@ -297,19 +320,37 @@ def compile_bundle(root: Path | None = None) -> dict[str, Any]:
     root = root or lexicon_dir()
     data = {p.relative_to(root).as_posix(): _read_yaml(p) for p in lexicon_files(root)}
     forms: dict[str, list[list[Any]]] = {}
+    suggestions: dict[str, list[list[Any]]] = {}
     for rel, raw in data.items():
         path = root / rel
         if _kind(path, raw) == "terms":
             tf: TermFile = _validate(TermFile, raw, path)
             for entry in tf.entries:
-                forms[entry.entry_id] = [list(pair) for pair in compute_surface(entry)]
+                surface = compute_surface(entry)
+                forms[entry.entry_id] = [list(pair) for pair in surface]
+                suggestions[entry.entry_id] = [[tag, list(s)] for tag, s in compute_inflected(entry, surface)]
+                if entry.patterns:
+                    _validate_patterns(entry, path)
     return {
         "format": COMPILED_FORMAT,
         "digest": bundle_digest(root),
         "forms_version": _forms_version(),
         "data": data,
         "forms": forms,
+        "suggestions": suggestions,
     }
+
+
+def _validate_patterns(entry: TermEntry, path: Path) -> None:
+    """Check an entry's token patterns with spaCy's own validator."""
+    from spacy.errors import MatchPatternError
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
+    try:
+        Matcher(Vocab(), validate=True).add("check", entry.patterns or [])
+    except (MatchPatternError, ValueError) as exc:
+        raise LexiconError(f"{path}: entry {entry.term!r} has an invalid token pattern: {exc}") from None
 
 
 def write_compiled(root: Path | None = None) -> Path:
@@ -334,6 +375,7 @@ def _load(extra: tuple[str, ...], root_dir: str | None = None) -> Lexicon:
             raise LexiconError(f"{p}: lexicon file not found")
         paths.append((p, str(p), False))
     precomputed: dict[str, Any] = compiled["forms"] if compiled else {}
+    compiled_suggestions: dict[str, Any] = compiled.get("suggestions", {}) if compiled else {}
 
     entries: list[Entry] = []
     abbreviations: dict[str, Abbreviation] = {}
@@ -359,7 +401,13 @@ def _load(extra: tuple[str, ...], root_dir: str | None = None) -> Lexicon:
             for raw in tf.entries:
                 known_forms = precomputed.get(raw.entry_id) if use_compiled else None
                 surface = tuple((t, g) for t, g in known_forms) if known_forms is not None else None
-                entry = _entry(raw, tf, rel, surface)
+                known_suggestions = compiled_suggestions.get(raw.entry_id) if use_compiled else None
+                inflected = (
+                    tuple((tag, tuple(forms)) for tag, forms in known_suggestions)
+                    if known_suggestions is not None
+                    else None
+                )
+                entry = _entry(raw, tf, rel, surface, inflected)
                 if entry.id in seen_ids:
                     raise LexiconError(
                         f"{path}: entry id {entry.id!r} is already used in {seen_ids[entry.id]}; "
