@@ -453,11 +453,14 @@ def _resolve_overlaps(hits: list[_Hit]) -> list[_Hit]:
     kept: list[_Hit] = []
     for group in by_family.values():
         group.sort(key=lambda h: (-(h.end - h.start), -int(h.cand.entry.severity), h.start))
-        taken: list[tuple[int, int]] = []
+        starts: list[int] = []  # kept spans never overlap, so sorted starts also sort their ends
+        ends: list[int] = []
         for h in group:
-            if any(a < h.end and h.start < b for a, b in taken):
+            i = bisect.bisect_left(starts, h.end)
+            if i > 0 and ends[i - 1] > h.start:
                 continue
-            taken.append((h.start, h.end))
+            starts.insert(i, h.start)
+            ends.insert(i, h.end)
             kept.append(h)
     kept.sort(key=lambda h: h.start)
     return kept
