@@ -25,7 +25,7 @@ from .detectors.lexical import Candidate, LexicalMatcher
 from .lexicon.forms import match_case
 from .lexicon.loader import load_lexicon
 from .pipeline import get_pipeline
-from .readability import Counts, accessibility_score, count_span, fk_grade, formulas
+from .readability import Counts, accessibility_score, count_span, formulas
 from .report import Report
 from .sources import Source
 from .types import Finding, Scores, SentenceInfo, Severity
@@ -237,8 +237,20 @@ class Analyzer:
         long_sentences = 0
         for i, s in enumerate(state.sentences):
             total.add(s.counts)
-            grade = fk_grade(s.counts.words, 1, s.counts.syllables)
-            infos.append(SentenceInfo(s.start, s.end, s.counts.words, grade, s.passive))
+            c = s.counts
+            info = SentenceInfo(
+                s.start,
+                s.end,
+                c.words,
+                c.syllables,
+                c.polysyllables,
+                c.complex_words,
+                c.difficult_words,
+                c.letters,
+                s.passive,
+            )
+            infos.append(info)
+            grade = info.grade
             if s.counts.words > cfg.max_sentence_words:
                 long_sentences += 1
                 findings.append(

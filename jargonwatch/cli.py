@@ -54,13 +54,14 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("code")
 
     r = sub.add_parser("rules", help="list every code")
-    r.add_argument("--format", choices=["text", "md", "json"], default="text")
+    r.add_argument("--format", choices=["text", "md", "json", "docs"], default="text")
 
     lx = sub.add_parser("lexicon", help="lexicon tools")
     lx_sub = lx.add_subparsers(dest="lexicon_command", metavar="ACTION")
     lc = lx_sub.add_parser("check", help="validate the lexicons and run every example")
     lc.add_argument("files", nargs="*", help="extra lexicon files to check with the bundled ones")
     lx_sub.add_parser("compile", help="rebuild lexicons/compiled.json from the .yml files")
+    lx_sub.add_parser("reference", help="print the lexicon reference (docs/lexicon.md) as Markdown")
     return p
 
 
@@ -77,6 +78,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _lexicon_check(args.files)
         if args.command == "lexicon" and args.lexicon_command == "compile":
             return _lexicon_compile()
+        if args.command == "lexicon" and args.lexicon_command == "reference":
+            from .docs import lexicon_reference
+            from .lexicon.loader import load_lexicon
+
+            sys.stdout.write(lexicon_reference(load_lexicon()))
+            return EXIT_OK
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130
     _parser().print_help(sys.stderr)
@@ -206,6 +213,10 @@ def _rules(fmt: str) -> int:
 
     if fmt == "md":
         sys.stdout.write(rules_markdown())
+    elif fmt == "docs":
+        from .docs import rules_reference
+
+        sys.stdout.write(rules_reference())
     elif fmt == "json":
         rows = [
             {

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .readability import Formulas
 
 
 class Severity(IntEnum):
@@ -101,14 +105,51 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class SentenceInfo:
-    """One sentence: its span, length and Flesch-Kincaid grade."""
+    """One sentence: its span, the counts behind its readability, and (later) its ladder rung.
+
+    ``readability()`` gives every formula for the sentence; ``grade`` and ``reading_ease`` are
+    the two that the JSON output carries.
+    """
 
     start: int
     end: int
     words: int
-    grade: float
+    syllables: int = 0
+    polysyllables: int = 0
+    complex_words: int = 0
+    difficult_words: int = 0
+    letters: int = 0
     passive: bool | None = None
     rung: int | None = None
+
+    def readability(self) -> Formulas:
+        from .readability import Counts, formulas
+
+        return formulas(
+            Counts(
+                words=self.words,
+                sentences=1,
+                syllables=self.syllables,
+                polysyllables=self.polysyllables,
+                complex_words=self.complex_words,
+                difficult_words=self.difficult_words,
+                letters=self.letters,
+            )
+        )
+
+    @property
+    def grade(self) -> float:
+        """Flesch-Kincaid grade of the sentence."""
+        if not self.words:
+            return 0.0
+        return 0.39 * self.words + 11.8 * self.syllables / self.words - 15.59
+
+    @property
+    def reading_ease(self) -> float:
+        """Flesch reading ease of the sentence."""
+        if not self.words:
+            return 0.0
+        return 206.835 - 1.015 * self.words - 84.6 * self.syllables / self.words
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -116,6 +157,7 @@ class SentenceInfo:
             "end": self.end,
             "words": self.words,
             "grade": round(self.grade, 2),
+            "reading_ease": round(self.reading_ease, 2),
             "passive": self.passive,
             "rung": self.rung,
         }

@@ -128,3 +128,14 @@ def test_readme_rules_table_is_current() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("<!-- rules:start -->\n", 1)[1].split("<!-- rules:end -->", 1)[0]
     assert table == rules_markdown(), "update the README table with `jargonwatch rules --format md`"
+
+
+def test_generated_docs_are_current() -> None:
+    from jargonwatch.docs import lexicon_reference, rules_reference
+
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_reference(), (
+        "run `jargonwatch rules --format docs > docs/rules.md`"
+    )
+    assert (ROOT / "docs" / "lexicon.md").read_text(encoding="utf-8") == lexicon_reference(LEXICON), (
+        "run `jargonwatch lexicon reference > docs/lexicon.md`"
+    )

@@ -151,3 +151,24 @@ def test_passive_voice_needs_parser() -> None:
     assert report.scores.passive_ratio == pytest.approx(0.5)
     with_agent = jw.analyze("The decision was made by the cabinet.")
     assert not [f for f in with_agent.findings if f.code == "JW403"]
+
+
+def test_every_formula_per_sentence() -> None:
+    report = jw.analyze(PLAIN + " " + HARD)
+    plain, hard = report.sentences[0], report.sentences[-1]
+    for name in (
+        "flesch_reading_ease",
+        "flesch_kincaid_grade",
+        "smog",
+        "gunning_fog",
+        "dale_chall",
+        "coleman_liau",
+        "automated_readability_index",
+    ):
+        assert (
+            getattr(plain.readability(), name) < getattr(hard.readability(), name)
+            or name == "flesch_reading_ease"
+        )
+    assert plain.readability().flesch_reading_ease > hard.readability().flesch_reading_ease
+    assert plain.grade == pytest.approx(plain.readability().flesch_kincaid_grade)
+    assert set(plain.to_dict()) >= {"start", "end", "words", "grade", "reading_ease", "passive", "rung"}

@@ -80,9 +80,13 @@ class ContextRules:
         self._after = re.compile(
             r"^[ \t]*[,;:]?[ \t]*(?:" + _alternation(ctx.explain_after.cues) + r")\b", re.I
         )
-        self._define = re.compile(r"^[ \t]+(" + _alternation(ctx.define_as_subject.cues) + r")\b(.*)", re.I | re.S)
+        self._define = re.compile(
+            r"^[ \t]+(" + _alternation(ctx.define_as_subject.cues) + r")\b(.*)", re.I | re.S
+        )
         self._before = re.compile(
-            r"\b(?:" + _alternation(ctx.explain_before.cues) + r")(?:[ \t]+(?:a|an|the))?[ \t]*[\"'\u2018\u201c]?[ \t]*$",
+            r"\b(?:"
+            + _alternation(ctx.explain_before.cues)
+            + r")(?:[ \t]+(?:a|an|the))?[ \t]*[\"'\u2018\u201c]?[ \t]*$",
             re.I,
         )
         self._next = re.compile(
