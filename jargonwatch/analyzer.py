@@ -28,7 +28,8 @@ from .pipeline import get_pipeline
 from .readability import Counts, accessibility_score, count_span, formulas
 from .report import Report
 from .sources import Source
-from .types import Finding, Scores, SentenceInfo, Severity
+from .suppress import scopes
+from .types import Finding, Scores, SentenceInfo, Severity, Suppressed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -337,21 +338,62 @@ class Analyzer:
         for note in state.source.notes:
             findings.append(self._finding("JW002", 0, 0, text, note, (), severity=Severity.INFO))
 
+        selected = [x for x in findings if cfg.is_selected(x.code)]
+        selected, suppressed = self._suppress(state.source, selected)
         kept = tuple(
             sorted(
-                (x for x in findings if cfg.is_selected(x.code) and x.severity >= cfg.min_severity),
+                (x for x in selected if x.severity >= cfg.min_severity),
                 key=lambda x: (x.start, x.end, x.code),
             )
         )
         return Report(
             text=text,
             findings=kept,
+            suppressed=suppressed,
             sentences=tuple(infos),
             scores=scores,
             path=state.source.path,
             skipped=self.skipped,
             versions=self.versions,
         )
+
+    def _suppress(
+        self, source: Source, findings: list[Finding]
+    ) -> tuple[list[Finding], tuple[Suppressed, ...]]:
+        """Apply inline suppression comments; report those that suppress nothing as JW001."""
+        if not source.directives:
+            return findings, ()
+        text = source.text
+        line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        active = scopes(source.directives, text)
+        used: set[int] = set()
+        kept: list[Finding] = []
+        hidden: list[Suppressed] = []
+        for f in findings:
+            line = bisect.bisect_right(line_starts, f.start)
+            scope = next(
+                (s for s in active if s.first_line <= line <= s.last_line and s.directive.covers(f.code)),
+                None,
+            )
+            if scope is None:
+                kept.append(f)
+                continue
+            used.add(id(scope.directive))
+            d = scope.directive
+            hidden.append(Suppressed(f, d.kind, d.reason, d.line))
+        if self.config.is_selected("JW001"):
+            for d in source.directives:
+                if d.bad_codes:
+                    message = f"This {d.kind} comment names {', '.join(d.bad_codes)}, which is not a jargonwatch code."
+                elif d.kind != "enable" and id(d) not in used:
+                    what = ", ".join(d.codes) if d.codes else "any code"
+                    message = (
+                        f"This {d.kind} comment suppresses nothing: no finding of {what} falls under it."
+                    )
+                else:
+                    continue
+                kept.append(self._finding("JW001", d.start, d.end, text, message, ("Delete the comment.",)))
+        return kept, tuple(hidden)
 
     def _finding(
         self,

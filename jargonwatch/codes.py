@@ -66,7 +66,6 @@ RULES: tuple[RuleSpec, ...] = (
         why="Stale suppressions hide future problems and make readers think something was checked.",
         example="`<!-- jargonwatch: ignore[JW101] -->` above a line with no sector term.",
         better="Delete the comment.",
-        status=Status.PLANNED,
     ),
     RuleSpec(
         code="JW002",

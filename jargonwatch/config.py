@@ -19,7 +19,8 @@ class ConfigError(ValueError):
     """A setting is unknown or has a bad value."""
 
 
-def _codes(values: Iterable[str]) -> tuple[str, ...]:
+def parse_codes(values: Iterable[object]) -> tuple[str, ...]:
+    """Codes or code prefixes ("JW1", "jw203"), upper-cased and checked."""
     out = []
     for value in values:
         code = str(value).strip().upper()
@@ -109,7 +110,7 @@ class Config:
 
 def _coerce(name: str, value: object) -> object:
     if name in {"select", "ignore"}:
-        return _codes(_as_list(value))
+        return parse_codes(_as_list(value))
     if name in {"min_severity", "fail_on"}:
         return Severity.parse(value)  # type: ignore[arg-type]
     if name in {"target_grade", "target_ease", "hard_sentence_margin"}:
@@ -131,7 +132,7 @@ def _coerce(name: str, value: object) -> object:
             value = value.items()
         if not isinstance(value, (list, tuple)) and not hasattr(value, "__iter__"):
             raise TypeError("expected a table of code = severity")
-        return tuple((_codes([k])[0], Severity.parse(v)) for k, v in value)  # type: ignore[misc]
+        return tuple((parse_codes([k])[0], Severity.parse(v)) for k, v in value)  # type: ignore[misc]
     raise TypeError(f"cannot read {name}")  # pragma: no cover - every field is handled above
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .types import Family, Finding, Scores, SentenceInfo, Severity
+from .types import Family, Finding, Scores, SentenceInfo, Severity, Suppressed
 
 SCHEMA_VERSION = 1
 
@@ -25,7 +26,7 @@ class Report:
     path: str | None = None
     skipped: tuple[str, ...] = ()
     versions: Mapping[str, str] = field(default_factory=dict)
-    suppressed: tuple[Finding, ...] = ()
+    suppressed: tuple[Suppressed, ...] = ()
 
     # -- queries -------------------------------------------------------------------------
     @property
@@ -42,6 +43,15 @@ class Report:
         floor = Severity.parse(min_severity)
         prefixes = tuple(c.upper() for c in codes) if codes is not None else ("JW",)
         return tuple(f for f in self.findings if f.code.startswith(prefixes) and f.severity >= floor)
+
+    def without(self, codes: Iterable[str]) -> Report:
+        """The same report with findings of these codes (or prefixes) left out."""
+        prefixes = tuple(codes)
+        if not prefixes:
+            return self
+        return dataclasses.replace(
+            self, findings=tuple(f for f in self.findings if not f.code.startswith(prefixes))
+        )
 
     def counts(self) -> dict[str, int]:
         """Number of findings per family."""
@@ -83,6 +93,13 @@ class Report:
             "counts": self.counts(),
             "sentences": [s.to_dict() for s in self.sentences],
             "findings": [self.finding_dict(f) for f in self.findings],
+            "suppressed": [
+                {
+                    **self.finding_dict(s.finding),
+                    "suppression": {"kind": s.kind, "reason": s.reason, "line": s.line},
+                }
+                for s in self.suppressed
+            ],
             "skipped": list(self.skipped),
             "versions": dict(self.versions),
         }

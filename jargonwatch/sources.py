@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .suppress import Directive, find_directives
+
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
@@ -33,6 +35,8 @@ class Source:
     path: str | None = None
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
+    fmt: str = "text"
+    directives: tuple[Directive, ...] = ()
 
 
 # -- decoding ------------------------------------------------------------------------------
@@ -121,7 +125,22 @@ def make_source(
         masked, blocks = mask_text(text)
     else:
         raise ValueError(f"unknown format {fmt!r}: use 'text' or 'markdown'")
-    return Source(text=text, masked=masked, blocks=blocks, path=path, encoding=encoding, notes=notes)
+    directives = find_directives(text, fmt)
+    if directives and fmt != "markdown":  # comments in Markdown are masked already
+        chars = list(masked)
+        for d in directives:
+            _blank(chars, d.start, d.end)
+        masked = "".join(chars)
+    return Source(
+        text=text,
+        masked=masked,
+        blocks=blocks,
+        path=path,
+        encoding=encoding,
+        notes=notes,
+        fmt=fmt,
+        directives=directives,
+    )
 
 
 # -- masking -------------------------------------------------------------------------------

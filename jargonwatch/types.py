@@ -7,7 +7,7 @@ object alive.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum, IntEnum
 from typing import TYPE_CHECKING
 
@@ -192,9 +192,10 @@ class Scores:
 
 
 @dataclass(frozen=True, slots=True)
-class FileProblem:
-    """Why a file could not be read, or was read with a caveat (JW002)."""
+class Suppressed:
+    """A finding hidden by an inline suppression comment, with the comment's reason."""
 
+    finding: Finding
+    kind: str
     reason: str
-    fatal: bool = True
-    extra: dict[str, str] = field(default_factory=dict)
+    line: int
