@@ -31,7 +31,21 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="check documents (.md, .txt; '-' reads standard input)")
     c.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files or directories; '-' for stdin")
-    c.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    c.add_argument(
+        "--format",
+        choices=["text", "json", "jsonl", "sarif", "github", "html"],
+        default="text",
+        help="output format (default text)",
+    )
+    c.add_argument(
+        "--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output"
+    )
+    c.add_argument(
+        "--config", metavar="FILE", help="use this .jargonwatch.toml or pyproject.toml for every file"
+    )
+    c.add_argument(
+        "--jobs", "-j", type=int, default=1, metavar="N", help="check files in N parallel processes"
+    )
     c.add_argument("--select", help="comma-separated codes or prefixes to check, e.g. JW1,JW2")
     c.add_argument("--ignore", help="comma-separated codes or prefixes to leave out, e.g. JW106")
     c.add_argument("--min-severity", choices=["info", "warning", "error"], help="hide findings below this")
@@ -95,9 +109,8 @@ def _error(message: str) -> int:
     return EXIT_ERROR
 
 
-def _config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .config import Config
-
+def _overrides(args: argparse.Namespace) -> dict[str, object]:
+    """Settings given on the command line, in config-file spelling (they override the file)."""
     settings: dict[str, object] = {}
     for name in (
         "select",
@@ -114,8 +127,8 @@ def _config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         if value is not None:
             settings[name.replace("_", "-")] = value
     if args.lexicon:
-        settings["extend-lexicons"] = list(args.lexicon)
-    return Config.from_mapping(settings, origin="command line")
+        settings["extend-lexicons"] = [str(Path(p).resolve()) for p in args.lexicon]
+    return settings
 
 
 def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
@@ -139,52 +152,53 @@ def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .api import analyze_files, unreadable_report
     from .config import ConfigError
     from .lexicon.loader import LexiconError
     from .output import get_renderer
     from .pipeline import ModelError
-    from .sources import UnreadableFile, format_for, source_from_bytes
+    from .settings import settings_for
 
     if not args.paths:
         return _error("no paths given (use '-' to read standard input)")
-    try:
-        config = _config(args)
-    except (ConfigError, ValueError) as exc:
-        return _error(str(exc))
+    if args.jobs < 1:
+        return _error("--jobs must be at least 1")
+    overrides = _overrides(args)
+    explicit = Path(args.config) if args.config else None
+    if explicit is not None and not explicit.is_file():
+        return _error(f"{explicit}: config file not found")
 
-    reports = []
+    files: list[str] = []
+    problems: dict[str, str] = {}
+    for path, problem in expand_paths(args.paths):
+        files.append(path)
+        if problem:
+            problems[path] = problem
     try:
-        from .analyzer import get_analyzer
-
-        analyzer = get_analyzer(config)
-        files: list[str] = []
-        problems: dict[str, str] = {}
-        for path, problem in expand_paths(args.paths):
-            files.append(path)
-            if problem:
-                problems[path] = problem
-        readable = [f for f in files if f != "-" and f not in problems]
-        results = iter(analyze_files(readable, config))
-        for path in files:
-            if path in problems:
-                reports.append(unreadable_report(path, problems[path]))
-            elif path == "-":
-                name = args.stdin_filename or "<stdin>"
-                try:
-                    source = source_from_bytes(sys.stdin.buffer.read(), name, format_for(name))
-                    reports.append(analyzer.analyze_source(source))
-                except UnreadableFile as exc:
-                    reports.append(unreadable_report(name, str(exc)))
-            else:
-                reports.append(next(results))
+        settings = {
+            f: settings_for(args.stdin_filename or f if f == "-" else f, explicit, overrides) for f in files
+        }
+        reports = _run(files, problems, settings, args)
     except (LexiconError, ModelError, ConfigError) as exc:
         return _error(str(exc))
 
+    first = next(iter(settings.values())).config if settings else None
+    if first is None:
+        return _error("nothing to check")
     colour = (
-        args.format == "text" and not args.no_color and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        args.format == "text"
+        and not args.output
+        and not args.no_color
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
     )
-    sys.stdout.write(get_renderer(args.format)(reports, config, colour))
+    rendered = get_renderer(args.format)(reports, first, colour)
+    if args.output:
+        try:
+            Path(args.output).write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            return _error(f"{args.output}: cannot write: {exc.strerror or exc}")
+    else:
+        sys.stdout.write(rendered)
     for report in reports:
         if report.unreadable:
             print(f"jargonwatch: {report.findings[0].message}", file=sys.stderr)
@@ -192,8 +206,90 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
-    failing = any(f.severity >= config.fail_on for r in reports for f in r.findings)
+    failing = any(
+        f.severity >= settings[path].config.fail_on
+        for path, r in zip(files, reports, strict=True)
+        for f in r.findings
+    )
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _run(files: list[str], problems: dict[str, str], settings: dict, args: argparse.Namespace) -> list:  # type: ignore[type-arg]
+    """Analyse every file with its own settings, in input order; per-file ignores applied."""
+    from .api import analyze_files, unreadable_report
+    from .sources import UnreadableFile, format_for, source_from_bytes
+
+    results: dict[str, object] = {}
+    groups: dict[object, list[str]] = {}
+    for f in files:
+        if f not in problems and f != "-":
+            groups.setdefault(settings[f], []).append(f)
+    progress = _Progress(len(files) - len(problems))
+    for group_settings, group in groups.items():
+        config = group_settings.config  # type: ignore[attr-defined]
+        if args.jobs > 1 and len(group) > 1:
+            reports = _parallel(group, config, args.jobs)
+        else:
+            reports = analyze_files(group, config)
+        for f, report in zip(group, reports, strict=True):
+            results[f] = report
+            progress.step(f)
+    progress.done()
+    out = []
+    for f in files:
+        if f in problems:
+            out.append(unreadable_report(f, problems[f]))
+            continue
+        if f == "-":
+            from .analyzer import get_analyzer
+
+            name = args.stdin_filename or "<stdin>"
+            try:
+                source = source_from_bytes(sys.stdin.buffer.read(), name, format_for(name))
+                report = get_analyzer(settings[f].config).analyze_source(source)
+            except UnreadableFile as exc:
+                report = unreadable_report(name, str(exc))
+            results[f] = report
+        report = results[f]
+        out.append(report.without(settings[f].ignored_for(f)))  # type: ignore[attr-defined]
+    return out
+
+
+def _analyze_one(job: tuple[str, object]) -> object:
+    from .api import analyze_file
+
+    path, config = job
+    return analyze_file(path, config)  # type: ignore[arg-type]
+
+
+def _parallel(paths: list[str], config: object, jobs: int) -> list:  # type: ignore[type-arg]
+    """The same results as a single process, in the same order, from N worker processes."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(paths) // (jobs * 4))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        return list(pool.map(_analyze_one, [(p, config) for p in paths], chunksize=chunk))
+
+
+class _Progress:
+    """A one-line progress counter on a terminal's standard error; silent when piped."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.count = 0
+        self.enabled = total > 1 and sys.stderr.isatty()
+
+    def step(self, path: str) -> None:
+        self.count += 1
+        if self.enabled:
+            name = path if len(path) <= 50 else "..." + path[-47:]
+            sys.stderr.write(f"\r\x1b[2Kchecked {self.count}/{self.total}  {name}")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
 
 
 def _explain(code: str) -> int:

@@ -109,6 +109,12 @@ class Report:
             {"schema": SCHEMA_VERSION, "files": [self.to_dict()]}, indent=indent, ensure_ascii=False
         )
 
+    def _repr_html_(self) -> str:
+        """Notebook display: the same renderer as `jargonwatch check --format html`."""
+        from .output.html import render_fragment
+
+        return render_fragment(self, prefix=f"jw{id(self):x}")
+
     def __repr__(self) -> str:
         where = f" {self.path!r}" if self.path else ""
         counts = ", ".join(f"{k}={v}" for k, v in self.counts().items() if v)

@@ -147,3 +147,24 @@ def test_console_script_runs_offline(tmp_path, offline_env) -> None:  # type: ig
     result = run_cli("check", str(doc), env=offline_env)
     assert result.returncode == 0, result.stderr
     assert b"no findings" in result.stdout
+
+
+def test_jobs_give_identical_results(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    for i in range(4):
+        (tmp_path / f"d{i}.md").write_text(BAD * (i + 1))
+    (tmp_path / "empty.md").write_text("")
+    code1, out1, _ = run(capsys, "check", "--format", "json", str(tmp_path))
+    code2, out2, _ = run(capsys, "check", "--format", "json", "--jobs", "2", str(tmp_path))
+    assert (code1, out1) == (code2, out2)
+    assert code1 == 2  # the empty file
+
+
+def test_output_file_and_formats(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    doc = tmp_path / "doc.md"
+    doc.write_text(BAD)
+    target = tmp_path / "report.html"
+    code, out, _ = run(capsys, "check", "--format", "html", "--output", str(target), str(doc))
+    assert code == 1 and out == ""
+    assert target.read_text().startswith("<!DOCTYPE html>")
+    for fmt in ("jsonl", "sarif", "github"):
+        assert run(capsys, "check", "--format", fmt, str(doc))[1]

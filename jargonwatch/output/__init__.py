@@ -15,9 +15,17 @@ def get_renderer(name: str) -> Renderer:
         from .text import render
     elif name == "json":
         from .json_ import render
+    elif name == "jsonl":
+        from .jsonl import render
+    elif name == "github":
+        from .github import render
+    elif name == "sarif":
+        from .sarif import render
+    elif name == "html":
+        from .html import render
     else:
         raise ValueError(f"unknown format {name!r}: use one of {', '.join(FORMATS)}")
     return render
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
