@@ -350,6 +350,7 @@ class Analyzer:
             text=text,
             findings=kept,
             suppressed=suppressed,
+            units=state.source.units,
             sentences=tuple(infos),
             scores=scores,
             path=state.source.path,

@@ -154,7 +154,7 @@ def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
 def _check(args: argparse.Namespace) -> int:
     from .config import ConfigError
     from .lexicon.loader import LexiconError
-    from .output import get_renderer
+    from .output import get_writer
     from .pipeline import ModelError
     from .settings import settings_for
 
@@ -191,14 +191,15 @@ def _check(args: argparse.Namespace) -> int:
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ
     )
-    rendered = get_renderer(args.format)(reports, first, colour)
+    pieces = get_writer(args.format)(reports, first, colour)
     if args.output:
         try:
-            Path(args.output).write_text(rendered, encoding="utf-8")
+            with open(args.output, "w", encoding="utf-8") as fh:
+                fh.writelines(pieces)
         except OSError as exc:
             return _error(f"{args.output}: cannot write: {exc.strerror or exc}")
     else:
-        sys.stdout.write(rendered)
+        sys.stdout.writelines(pieces)
     for report in reports:
         if report.unreadable:
             print(f"jargonwatch: {report.findings[0].message}", file=sys.stderr)

@@ -27,6 +27,8 @@ class Report:
     skipped: tuple[str, ...] = ()
     versions: Mapping[str, str] = field(default_factory=dict)
     suppressed: tuple[Suppressed, ...] = ()
+    # Converted documents (Word, OpenDocument, PDF): ("paragraph" or "page", line starts, numbers).
+    units: tuple[str, tuple[int, ...], tuple[int, ...]] | None = None
 
     # -- queries -------------------------------------------------------------------------
     @property
@@ -73,6 +75,22 @@ class Report:
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
+    def unit_of(self, offset: int) -> tuple[str, int] | None:
+        """("page", 3) or ("paragraph", 12) for converted documents; None for text files."""
+        if self.units is None:
+            return None
+        kind, starts, numbers = self.units
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        return kind, numbers[i] if numbers else 0
+
+    def where(self, offset: int) -> str:
+        """A human location: "3:14", or "page 2" / "paragraph 7" for converted documents."""
+        unit = self.unit_of(offset)
+        if unit is not None:
+            return f"{unit[0]} {unit[1]}"
+        line, column = self.locate(offset)
+        return f"{line}:{column}"
+
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
         return self.text[s.start : s.end]
@@ -83,10 +101,26 @@ class Report:
         line, column = self.locate(f.start)
         end_line, end_column = self.locate(f.end)
         out.update(line=line, column=column, end_line=end_line, end_column=end_column)
+        unit = self.unit_of(f.start)
+        if unit is not None:
+            out[unit[0]] = unit[1]
         return out
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, include: tuple[str, ...] | None = None) -> dict[str, object]:
         """The per-file object of the JSON output (schema documented in the README)."""
+        if include is not None:
+            parts = {
+                "suppressed": lambda: [
+                    {
+                        **self.finding_dict(s.finding),
+                        "suppression": {"kind": s.kind, "reason": s.reason, "line": s.line},
+                    }
+                    for s in self.suppressed
+                ],
+                "skipped": lambda: list(self.skipped),
+                "versions": lambda: dict(self.versions),
+            }
+            return {key: parts[key]() for key in include}
         return {
             "path": self.path,
             "scores": self.scores.to_dict() if self.scores else None,

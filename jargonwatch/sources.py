@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .formats import SUPPORTED
+from .formats import format_for as format_for
 from .suppress import Directive, find_directives
 
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+SUPPORTED_SUFFIXES = SUPPORTED
 
 
 class UnreadableFile(Exception):
@@ -37,6 +37,8 @@ class Source:
     notes: tuple[str, ...] = ()
     fmt: str = "text"
     directives: tuple[Directive, ...] = ()
+    # For converted documents: ("paragraph" or "page", start offset of each line, its number).
+    units: tuple[str, tuple[int, ...], tuple[int, ...]] | None = None
 
 
 # -- decoding ------------------------------------------------------------------------------
@@ -53,10 +55,14 @@ def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
             raise UnreadableFile(f"not valid UTF-16 despite its byte order mark ({exc.reason})") from None
     head = data[:8192]
     if b"\x00" in head:
-        raise UnreadableFile("binary file (contains NUL bytes); jargonwatch reads .txt and .md text")
+        raise UnreadableFile(
+            "binary file (contains NUL bytes); jargonwatch reads text, Markdown, reStructuredText, HTML, Word, OpenDocument and PDF files"
+        )
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     if head and controls / len(head) > 0.05:
-        raise UnreadableFile("binary file (many control characters); jargonwatch reads .txt and .md text")
+        raise UnreadableFile(
+            "binary file (many control characters); jargonwatch reads text, Markdown, reStructuredText, HTML, Word, OpenDocument and PDF files"
+        )
     try:
         return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError as exc:
@@ -78,6 +84,7 @@ def decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
 
 
 def read_source(path: str | Path, max_bytes: int = 200_000_000, fmt: str | None = None) -> Source:
+    """Read one file as a Source, masked for its format (by suffix unless ``fmt`` is given)."""
     """Read and mask one file. Raises UnreadableFile with a reason for anything that cannot be checked."""
     p = Path(path)
     if not p.exists():
@@ -102,14 +109,42 @@ def read_source(path: str | Path, max_bytes: int = 200_000_000, fmt: str | None 
 def source_from_bytes(data: bytes, path: str | None, fmt: str) -> Source:
     if not data.strip():
         raise UnreadableFile("empty file" if not data else "file contains only whitespace")
+    if fmt in {"docx", "odt", "pdf"}:
+        return _office_source(data, path, fmt)
     text, encoding, notes = decode(data)
     if not text.strip():
         raise UnreadableFile("file contains no text")
     return make_source(text, fmt, path=path, encoding=encoding, notes=notes)
 
 
-def format_for(path: Path | str) -> str:
-    return "markdown" if Path(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
+def _office_source(data: bytes, path: str | None, fmt: str) -> Source:
+    from .formats.office import ExtractionError, extract
+
+    try:
+        extracted = extract(fmt, data)
+    except ExtractionError as exc:
+        raise UnreadableFile(str(exc)) from None
+    if not extracted.paragraphs:
+        raise UnreadableFile(f"no text found in this {fmt.upper()} file (a scan or an image?)")
+    text = "\n".join(extracted.paragraphs) + "\n"
+    masked, _ = mask_text(text)
+    starts, pos = [], 0
+    for paragraph in extracted.paragraphs:
+        starts.append(pos)
+        pos += len(paragraph) + 1
+    blocks = tuple(
+        b
+        for b in (
+            _first_text(list(masked), s, s + len(p))
+            for s, p in zip(starts, extracted.paragraphs, strict=True)
+        )
+        if b is not None
+    )
+    if extracted.pages:
+        units = ("page", tuple(starts), tuple(extracted.pages))
+    else:
+        units = ("paragraph", tuple(starts), tuple(range(1, len(starts) + 1)))
+    return Source(text=text, masked=masked, blocks=blocks, path=path, fmt=fmt, units=units)
 
 
 def make_source(
@@ -123,10 +158,18 @@ def make_source(
         masked, blocks = mask_markdown(text)
     elif fmt == "text":
         masked, blocks = mask_text(text)
+    elif fmt == "html":
+        from .formats.html import mask_html
+
+        masked, blocks = mask_html(text)
+    elif fmt == "rst":
+        from .formats.rst import mask_rst
+
+        masked, blocks = mask_rst(text)
     else:
-        raise ValueError(f"unknown format {fmt!r}: use 'text' or 'markdown'")
+        raise ValueError(f"unknown format {fmt!r}: use 'text', 'markdown', 'rst' or 'html'")
     directives = find_directives(text, fmt)
-    if directives and fmt != "markdown":  # comments in Markdown are masked already
+    if directives and fmt not in {"markdown", "html"}:  # comments there are masked already
         chars = list(masked)
         for d in directives:
             _blank(chars, d.start, d.end)

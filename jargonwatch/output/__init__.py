@@ -1,31 +1,38 @@
-"""Output formats: each module renders a list of Reports to a string."""
+"""Output formats. Each module's ``chunks()`` yields the output piece by piece, so a report
+of a very large file is written without ever being held as one string; ``render()`` joins
+the pieces for callers that want a string."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from importlib import import_module
 
 from ..config import Config
 from ..report import Report
 
+Writer = Callable[[Sequence[Report], Config, bool], Iterator[str]]
 Renderer = Callable[[Sequence[Report], Config, bool], str]
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
+_MODULES = {
+    "text": "text",
+    "json": "json_",
+    "jsonl": "jsonl",
+    "sarif": "sarif",
+    "github": "github",
+    "html": "html",
+}
+
+
+def get_writer(name: str) -> Writer:
+    if name not in _MODULES:
+        raise ValueError(f"unknown format {name!r}: use one of {', '.join(FORMATS)}")
+    return import_module(f".{_MODULES[name]}", __name__).chunks  # type: ignore[no-any-return]
 
 
 def get_renderer(name: str) -> Renderer:
-    if name == "text":
-        from .text import render
-    elif name == "json":
-        from .json_ import render
-    elif name == "jsonl":
-        from .jsonl import render
-    elif name == "github":
-        from .github import render
-    elif name == "sarif":
-        from .sarif import render
-    elif name == "html":
-        from .html import render
-    else:
-        raise ValueError(f"unknown format {name!r}: use one of {', '.join(FORMATS)}")
+    writer = get_writer(name)
+
+    def render(reports: Sequence[Report], config: Config, colour: bool = False) -> str:
+        return "".join(writer(reports, config, colour))
+
     return render
-
-
-FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..config import Config
 from ..report import Report
@@ -19,8 +19,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(reports: Sequence[Report], config: Config, colour: bool = False) -> str:
-    lines = []
+def chunks(reports: Sequence[Report], config: Config, colour: bool = False) -> Iterator[str]:
     for report in reports:
         path = _escape_property(report.path or "<stdin>")
         for f in report.findings:
@@ -28,8 +27,7 @@ def render(reports: Sequence[Report], config: Config, colour: bool = False) -> s
             end_line, end_column = report.locate(f.end)
             message = f.message + (f" Try: {'; '.join(f.suggestions)}" if f.suggestions else "")
             title = _escape_property(f"jargonwatch ({f.code} {f.name})")
-            lines.append(
+            yield (
                 f"::{_LEVEL[f.severity]} file={path},line={line},col={column},endLine={end_line},"
-                f"endColumn={end_column},title={title}::{_escape_data(message)}"
+                f"endColumn={end_column},title={title}::{_escape_data(message)}\n"
             )
-    return "\n".join(lines) + ("\n" if lines else "")

@@ -9,7 +9,7 @@ escaped; the page has no scripts, no external fonts and no external styles.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from html import escape
 
 from .. import __version__
@@ -168,3 +168,7 @@ def render(reports: Sequence[Report], config: Config, colour: bool = False) -> s
         '"them and us" language, tokenism and hard-to-read text, with plainer words.</p>\n'
         f"{body}\n</main>\n</body>\n</html>\n"
     )
+
+
+def chunks(reports: Sequence[Report], config: Config, colour: bool = False) -> Iterator[str]:
+    yield render(reports, config, colour)

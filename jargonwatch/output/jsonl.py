@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..config import Config
 from ..report import Report
 
 
-def render(reports: Sequence[Report], config: Config, colour: bool = False) -> str:
-    lines = []
+def chunks(reports: Sequence[Report], config: Config, colour: bool = False) -> Iterator[str]:
     for report in reports:
         for f in report.findings:
-            lines.append(json.dumps({"path": report.path, **report.finding_dict(f)}, ensure_ascii=False))
-    return "\n".join(lines) + ("\n" if lines else "")
+            yield json.dumps({"path": report.path, **report.finding_dict(f)}, ensure_ascii=False) + "\n"

@@ -7,7 +7,7 @@ jargonwatch counts them everywhere; each rule carries its documentation and URL.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .. import __version__
 from ..codes import RULES
@@ -91,3 +91,7 @@ def render(reports: Sequence[Report], config: Config, colour: bool = False) -> s
         ],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def chunks(reports: Sequence[Report], config: Config, colour: bool = False) -> Iterator[str]:
+    yield render(reports, config, colour)
