@@ -63,7 +63,9 @@ def test_hook_fails_on_findings_then_passes_when_fixed_or_suppressed(policy_repo
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "JW104" in failed.stdout and "utilised" in failed.stdout and "Try: used" in failed.stdout
 
-    doc.write_text("# Our strategy\n\nFrom now on, staff will use the plan we agreed with you.\n", encoding="utf-8")
+    doc.write_text(
+        "# Our strategy\n\nFrom now on, staff will use the plan we agreed with you.\n", encoding="utf-8"
+    )
     _git(repo, "add", "strategy.md")
     fixed = _try_repo(repo, home, "jargonwatch", "strategy.md")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
