@@ -60,7 +60,9 @@ def main() -> int:
         return 0
     texts = load(args.data)
     all_terms: Counter[tuple[str, str]] = Counter()
-    print("| level | words | JW1xx+JW2xx warnings per 1,000 words | info notes per 1,000 words | all per 1,000 |")
+    print(
+        "| level | words | JW1xx+JW2xx warnings per 1,000 words | info notes per 1,000 words | all per 1,000 |"
+    )
     print("|---|---|---|---|---|")
     for level in args.levels.split(","):
         words, warnings, infos, terms = measure(texts[level])

@@ -168,3 +168,30 @@ def test_output_file_and_formats(tmp_path, capsys) -> None:  # type: ignore[no-u
     assert target.read_text().startswith("<!DOCTYPE html>")
     for fmt in ("jsonl", "sarif", "github"):
         assert run(capsys, "check", "--format", fmt, str(doc))[1]
+
+
+def test_file_past_spacys_max_length(tmp_path, offline_env) -> None:  # type: ignore[no-untyped-def]
+    """A 2.5 MB file (spaCy refuses texts over 1,000,000 characters) is analysed in chunks."""
+    from conftest import run_cli
+
+    doc = tmp_path / "big.txt"
+    paragraph = "Going forward, staff utilised the care pathways. We will help you at home.\n\n"
+    doc.write_text(paragraph * (2_500_000 // len(paragraph)), encoding="utf-8")
+    out = tmp_path / "big.json"
+    result = run_cli(
+        "check",
+        "--model",
+        "blank",
+        "--select",
+        "JW104",
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        str(doc),
+        env=offline_env,
+    )
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(out.read_text())["files"][0]["findings"]
+    assert len(findings) == 2_500_000 // len(paragraph)
+    assert findings[-1]["start"] > 2_000_000 and findings[-1]["text"] == "utilised"
