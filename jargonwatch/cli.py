@@ -70,6 +70,15 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("rules", help="list every code")
     r.add_argument("--format", choices=["text", "md", "json", "docs"], default="text")
 
+    ev = sub.add_parser("eval", help="score jargonwatch against gold labels (corpus label schema)")
+    ev.add_argument("gold", help="gold JSON Lines file")
+    ev.add_argument("--sentences", help="sentences.jsonl giving each id's document and offsets")
+    ev.add_argument("--docs", help="folder of the documents named in --sentences")
+    ev.add_argument("--split", help="only documents of this split (train, dev, test) in --splits")
+    ev.add_argument("--splits", help="splits.json (default: next to --sentences)")
+    ev.add_argument("--format", choices=["md", "json"], default="md")
+    ev.add_argument("--model", help="spaCy pipeline: auto, blank or an installed name")
+
     lx = sub.add_parser("lexicon", help="lexicon tools")
     lx_sub = lx.add_subparsers(dest="lexicon_command", metavar="ACTION")
     lc = lx_sub.add_parser("check", help="validate the lexicons and run every example")
@@ -88,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain(args.code)
         if args.command == "rules":
             return _rules(args.format)
+        if args.command == "eval":
+            return _eval(args)
         if args.command == "lexicon" and args.lexicon_command == "check":
             return _lexicon_check(args.files)
         if args.command == "lexicon" and args.lexicon_command == "compile":
@@ -291,6 +302,43 @@ class _Progress:
         if self.enabled:
             sys.stderr.write("\r\x1b[2K")
             sys.stderr.flush()
+
+
+def _eval(args: argparse.Namespace) -> int:
+    import json
+
+    from .config import Config
+    from .eval import evaluate, load_gold, markdown
+
+    gold = Path(args.gold)
+    sentences = Path(args.sentences) if args.sentences else None
+    docs = Path(args.docs) if args.docs else None
+    ids: set[str] | None = None
+    try:
+        if args.split:
+            splits_path = (
+                Path(args.splits)
+                if args.splits
+                else (sentences.parent if sentences else gold.parent) / "splits.json"
+            )
+            split_docs = set(json.loads(splits_path.read_text(encoding="utf-8"))[args.split])
+            if sentences is None:
+                return _error("--split needs --sentences (to know each sentence's document)")
+            ids = {
+                row["id"]
+                for row in map(json.loads, sentences.read_text(encoding="utf-8").splitlines())
+                if row["doc"] in split_docs
+            }
+        rows = load_gold(gold, ids)
+        config = Config(model=args.model) if args.model else Config()
+        results = evaluate(rows, config, sentences, docs)
+    except (OSError, ValueError, KeyError) as exc:
+        return _error(f"{gold}: {exc}")
+    if args.format == "json":
+        print(json.dumps(results.to_dict(), indent=2))
+    else:
+        print(markdown(results))
+    return EXIT_OK
 
 
 def _explain(code: str) -> int:

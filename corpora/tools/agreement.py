@@ -104,7 +104,13 @@ def main() -> int:
                 }
                 if any(fields.values()):
                     n += 1
-                    out.write(json.dumps({"id": i, "differ": [k for k, v in fields.items() if v], "A": a[i], "B": b[i]}, ensure_ascii=False) + "\n")
+                    out.write(
+                        json.dumps(
+                            {"id": i, "differ": [k for k, v in fields.items() if v], "A": a[i], "B": b[i]},
+                            ensure_ascii=False,
+                        )
+                        + "\n"
+                    )
         print(f"\n{n:,} sentences differ in at least one field; written to {args.disagreements}")
     return 0
 
