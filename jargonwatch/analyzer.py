@@ -20,6 +20,7 @@ from . import __version__
 from .codes import RULES_BY_CODE
 from .config import Config
 from .detectors.abbreviations import Occurrence, find_abbreviations, unexplained
+from .detectors.agency import AgencyReader, WhoActs
 from .detectors.context import ContextRules
 from .detectors.lexical import Candidate, LexicalMatcher
 from .lexicon.forms import match_case
@@ -90,6 +91,8 @@ class _DocState:
     sentences: list[_Sentence] = field(default_factory=list)
     hits: list[_Hit] = field(default_factory=list)
     abbreviations: list[Occurrence] = field(default_factory=list)
+    who: WhoActs = field(default_factory=WhoActs)
+    recipients: list[tuple[int, int, str, str, int]] = field(default_factory=list)
 
 
 _TRAILING = re.compile(r"\s+$")
@@ -109,13 +112,21 @@ class Analyzer:
         self.matcher = LexicalMatcher(self.pipeline.nlp, self.lexicon, caps, config.allow)
         self.context = ContextRules(self.lexicon.context)
         self.has_parser = "parser" in caps
+        self.agency = AgencyReader(self.lexicon.agency) if self.lexicon.agency and self.has_parser else None
         skipped: dict[str, int] = {}
         for entry in self.matcher.skipped:
             skipped[entry.code] = skipped.get(entry.code, 0) + 1
         self.skipped = tuple(
             f"{code}: {n} lexicon entr{'y' if n == 1 else 'ies'} need part-of-speech tags or a parse"
             for code, n in sorted(skipped.items())
-        ) + (() if self.has_parser else ("JW403: passive voice needs a dependency parse",))
+        ) + (
+            ()
+            if self.has_parser
+            else (
+                "JW403: passive voice needs a dependency parse",
+                "JW204: passive recipients need a dependency parse",
+            )
+        )
         import spacy
 
         self.versions = {
@@ -188,6 +199,17 @@ class Analyzer:
                 counts.passive_sentences = int(passive)
             start = sent.start_char
             end = start + len(_TRAILING.sub("", sent.text))
+            if self.agency is not None:
+                actions = self.agency.actions(sent)
+                for action in actions:
+                    state.who.add(action)
+                if self.config.is_selected("JW204"):
+                    for a, b, group, verb in self.agency.passive_recipients(sent, actions):
+                        text = sent.text
+                        if not self.context.mentioned(text, a - start, b - start):
+                            state.recipients.append(
+                                (a + offset, b + offset, group, verb, len(state.sentences))
+                            )
             sent_index[sent.start_char] = len(state.sentences)
             state.sentences.append(
                 _Sentence(
@@ -231,6 +253,7 @@ class Analyzer:
         text = state.source.text
         findings: list[Finding] = []
         findings.extend(self._lexical_findings(state, text))
+        findings = self._recipient_findings(state, text, findings)
         findings.extend(self._abbreviation_findings(state, text))
 
         total = Counts()
@@ -351,6 +374,7 @@ class Analyzer:
             findings=kept,
             suppressed=suppressed,
             units=state.source.units,
+            who_acts=state.who.to_dict(self.agency.labels) if self.agency is not None else {},
             sentences=tuple(infos),
             scores=scores,
             path=state.source.path,
@@ -461,6 +485,39 @@ class Analyzer:
                 )
             )
         return out
+
+    def _recipient_findings(self, state: _DocState, text: str, findings: list[Finding]) -> list[Finding]:
+        """JW204 findings; a contested term's info note gives way to the warning on the same words."""
+        if not state.recipients or self.agency is None:
+            return findings
+        added = []
+        for a, b, group, verb, sentence in state.recipients:
+            label = self.agency.labels.get(group, group)
+            added.append(
+                self._finding(
+                    "JW204",
+                    a,
+                    b,
+                    text,
+                    f"Passive recipients '{' '.join(text[a:b].split())}': {label} only receive this action "
+                    f"('{verb}'); nothing in the sentence has them deciding or doing anything.",
+                    (
+                        "Say who decides, and give people verbs of their own: 'people who use the service will decide...'",
+                    ),
+                    sentence=sentence,
+                )
+            )
+        spans = [(f.start, f.end) for f in added]
+        kept = [
+            f
+            for f in findings
+            if not (
+                f.code == "JW201"
+                and f.severity == Severity.INFO
+                and any(x < f.end and f.start < y for x, y in spans)
+            )
+        ]
+        return kept + added
 
     def _abbreviation_findings(self, state: _DocState, text: str) -> list[Finding]:
         out = []

@@ -204,7 +204,7 @@ RULES: tuple[RuleSpec, ...] = (
         why="When people only ever receive actions, the text shows who holds power, and it is not them.",
         example="Service users will be consulted on the new model.",
         better="People who use the service will decide with us what the new model looks like.",
-        status=Status.PLANNED,
+        status=Status.PREVIEW,
         needs=("parser",),
     ),
     RuleSpec(

@@ -29,6 +29,8 @@ class Report:
     suppressed: tuple[Suppressed, ...] = ()
     # Converted documents (Word, OpenDocument, PDF): ("paragraph" or "page", line starts, numbers).
     units: tuple[str, tuple[int, ...], tuple[int, ...]] | None = None
+    # Who acts (needs a parser): per group, how often it is agent and patient of verbs, and of which.
+    who_acts: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
 
     # -- queries -------------------------------------------------------------------------
     @property
@@ -118,6 +120,7 @@ class Report:
                     for s in self.suppressed
                 ],
                 "skipped": lambda: list(self.skipped),
+                "who_acts": lambda: {k: dict(v) for k, v in self.who_acts.items()},
                 "versions": lambda: dict(self.versions),
             }
             return {key: parts[key]() for key in include}
@@ -134,6 +137,7 @@ class Report:
                 }
                 for s in self.suppressed
             ],
+            "who_acts": {k: dict(v) for k, v in self.who_acts.items()},
             "skipped": list(self.skipped),
             "versions": dict(self.versions),
         }

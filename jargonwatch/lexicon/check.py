@@ -41,6 +41,10 @@ def example_cases(lexicon: Lexicon) -> list[ExampleCase]:
         ExampleCase(f"lexicon:never_flag.yml#{phrase}", "pass", t, None, phrase)
         for phrase, t in lexicon.never_flag_examples
     ]
+    if lexicon.agency is not None:
+        agency = lexicon.agency.examples
+        cases += [ExampleCase("lexicon:agency.yml#JW204", "flag", t, "JW204") for t in agency.flag]
+        cases += [ExampleCase("lexicon:agency.yml#JW204", "pass", t, "JW204") for t in agency.pass_]
     return cases
 
 
@@ -61,7 +65,9 @@ def run_examples(lexicon: Lexicon, config: Config | None = None) -> Iterator[tup
 
 def judge(case: ExampleCase, report: object) -> str | None:
     findings = report.findings  # type: ignore[attr-defined]
-    if case.code == "JW103":
+    if case.code == "JW204":
+        hits = [f for f in findings if f.code == "JW204"]
+    elif case.code == "JW103":
         hits = [
             f for f in findings if f.code == "JW103" and f.text.rstrip("s") == (case.phrase or "").rstrip("s")
         ]

@@ -22,6 +22,7 @@ from ..types import Severity
 from .forms import inflect_suggestion, surface_forms
 from .schema import (
     AbbreviationFile,
+    AgencyFile,
     ContextFile,
     KnownAbbreviationFile,
     LadderFile,
@@ -129,6 +130,7 @@ class Lexicon:
     known_examples: tuple[tuple[str, str], ...]
     ladder: LadderFile | None
     context: ContextFile | None
+    agency: AgencyFile | None
     files: tuple[str, ...]
     digest: str
 
@@ -208,6 +210,8 @@ def _kind(path: Path, data: Any) -> str:
         return "ladder"
     if name == "context.yml":
         return "context"
+    if name == "agency.yml":
+        return "agency"
     if isinstance(data, dict) and data.get("code") == "JW103":
         return "abbr"
     return "terms"
@@ -385,6 +389,7 @@ def _load(extra: tuple[str, ...], root_dir: str | None = None) -> Lexicon:
     never_examples: list[tuple[str, str]] = []
     ladder: LadderFile | None = None
     context: ContextFile | None = None
+    agency: AgencyFile | None = None
     seen_ids: dict[str, str] = {}
     digest = hashlib.sha256()
 
@@ -442,6 +447,8 @@ def _load(extra: tuple[str, ...], root_dir: str | None = None) -> Lexicon:
                 never_examples.extend((n.phrase, ex) for ex in n.examples.pass_)
         elif kind == "context":
             context = _validate(ContextFile, data, path)
+        elif kind == "agency":
+            agency = _validate(AgencyFile, data, path)
         else:
             ladder = _validate(LadderFile, data, path)
 
@@ -457,6 +464,7 @@ def _load(extra: tuple[str, ...], root_dir: str | None = None) -> Lexicon:
         known_examples=tuple(known_examples),
         ladder=ladder,
         context=context,
+        agency=agency,
         files=tuple(rel for _, rel, _ in paths),
         digest=digest.hexdigest(),
     )

@@ -223,3 +223,20 @@ class ContextFile(_Strict):
     explain_before: CueList
     explain_next_sentence: CueList
     mention_before: CueList
+
+
+class Group(_Strict):
+    label: str
+    nouns: list[str] = Field(min_length=1)
+
+
+class AgencyExamples(_Strict):
+    flag: list[str] = Field(min_length=1)
+    pass_: list[str] = Field(min_length=1, alias="pass")
+
+
+class AgencyFile(_Strict):
+    source: str = Field(min_length=3)
+    groups: dict[str, Group] = Field(min_length=1)
+    recipient_verbs: list[str] = Field(min_length=1)
+    examples: AgencyExamples

@@ -1,0 +1,53 @@
+"""Who acts, and JW204 passive recipients, read from the dependency parse."""
+
+from __future__ import annotations
+
+import json
+
+import jargonwatch as jw
+
+CFG = jw.Config(select=["JW204"])
+
+
+def spans(text: str) -> list[str]:
+    return [f.text for f in jw.analyze(text, CFG).findings]
+
+
+def test_people_only_on_the_receiving_end_are_flagged() -> None:
+    assert spans("Service users will be consulted on the new model.") == ["Service users will be consulted"]
+    assert spans("Families are managed by the early help team.") == ["Families are managed"]
+    assert spans("We will engage hard-to-reach groups through a survey.") == ["engage hard-to-reach groups"]
+    assert spans("Residents will be kept informed through the website.") == ["Residents will be kept"]
+
+
+def test_people_who_act_or_are_asked_to_act_are_not_flagged() -> None:
+    for text in [
+        "Carers chaired the panel and decided how to spend the budget.",
+        "Residents were invited to share their views.",  # asked to act: the people do something
+        "Residents were consulted, and they wrote the first draft themselves.",
+        "I told two different carers that it did not suit me.",  # everyday talk, not a service action
+        "The report was published in March.",
+        'We must stop writing "service users will be consulted" in our plans.',  # quoting is not using
+    ]:
+        assert spans(text) == [], text
+
+
+def test_contested_note_gives_way_to_the_warning() -> None:
+    report = jw.analyze("Each service user will be consulted.", jw.Config(select=["JW2"]))
+    assert [f.code for f in report.findings] == ["JW204"]
+
+
+def test_who_acts_in_report_and_json() -> None:
+    report = jw.analyze("The council consulted residents. Carers chaired the panel and decided the budget.")
+    who = report.who_acts
+    assert who["carers"]["agent"] == 2 and who["carers"]["agent_verbs"] == {"chair": 1, "decide": 1}
+    assert who["people"]["patient"] == 1 and who["people"]["patient_verbs"] == {"consult": 1}
+    assert who["organisation"]["agent_verbs"]["consult"] == 1
+    data = json.loads(report.to_json())["files"][0]["who_acts"]
+    assert data["carers"]["label"] == "carers and families"
+
+
+def test_blank_pipeline_skips_jw204_and_who_acts() -> None:
+    report = jw.analyze("Service users will be consulted.", jw.Config(model="blank", select=["JW204"]))
+    assert report.findings == () and report.who_acts == {}
+    assert any("JW204" in s for s in report.skipped)
