@@ -9,6 +9,7 @@ stays bounded whatever the document's size.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -22,6 +23,7 @@ from .config import Config
 from .detectors.abbreviations import Occurrence, find_abbreviations, unexplained
 from .detectors.agency import AgencyReader, WhoActs
 from .detectors.context import ContextRules
+from .detectors.ladder import LadderReader
 from .detectors.lexical import Candidate, LexicalMatcher
 from .lexicon.forms import match_case
 from .lexicon.loader import load_lexicon
@@ -73,6 +75,8 @@ class _Sentence:
     counts: Counts
     passive: bool | None
     agentless: list[tuple[int, int]]
+    rung: int | None = None
+    rung_confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -92,6 +96,7 @@ class _DocState:
     hits: list[_Hit] = field(default_factory=list)
     abbreviations: list[Occurrence] = field(default_factory=list)
     who: WhoActs = field(default_factory=WhoActs)
+    claims: list[tuple[int, int]] = field(default_factory=list)
     recipients: list[tuple[int, int, str, str, int]] = field(default_factory=list)
 
 
@@ -113,6 +118,7 @@ class Analyzer:
         self.context = ContextRules(self.lexicon.context)
         self.has_parser = "parser" in caps
         self.agency = AgencyReader(self.lexicon.agency) if self.lexicon.agency and self.has_parser else None
+        self.ladder = LadderReader(self.lexicon.ladder) if self.lexicon.ladder and self.agency else None
         skipped: dict[str, int] = {}
         for entry in self.matcher.skipped:
             skipped[entry.code] = skipped.get(entry.code, 0) + 1
@@ -199,8 +205,14 @@ class Analyzer:
                 counts.passive_sentences = int(passive)
             start = sent.start_char
             end = start + len(_TRAILING.sub("", sent.text))
+            rung = None
             if self.agency is not None:
                 actions = self.agency.actions(sent)
+                if self.ladder is not None:
+                    rung = self.ladder.sentence_rung(sent, actions)
+                    state.claims += [
+                        (a + start + offset, b + start + offset) for a, b in self.ladder.claims(sent.text)
+                    ]
                 for action in actions:
                     state.who.add(action)
                 if self.config.is_selected("JW204"):
@@ -218,6 +230,8 @@ class Analyzer:
                     counts,
                     passive,
                     [(a + offset, b + offset) for a, b in agentless],
+                    rung.rung if rung else None,
+                    rung.confidence if rung else None,
                 )
             )
         if len(state.sentences) == first_sentence:
@@ -272,6 +286,7 @@ class Analyzer:
                 c.difficult_words,
                 c.letters,
                 s.passive,
+                s.rung,
             )
             infos.append(info)
             grade = info.grade
@@ -361,6 +376,7 @@ class Analyzer:
         for note in state.source.notes:
             findings.append(self._finding("JW002", 0, 0, text, note, (), severity=Severity.INFO))
 
+        ladder = self._ladder(state, text, findings)
         selected = [x for x in findings if cfg.is_selected(x.code)]
         selected, suppressed = self._suppress(state.source, selected)
         kept = tuple(
@@ -375,6 +391,7 @@ class Analyzer:
             suppressed=suppressed,
             units=state.source.units,
             who_acts=state.who.to_dict(self.agency.labels) if self.agency is not None else {},
+            ladder=ladder,
             sentences=tuple(infos),
             scores=scores,
             path=state.source.path,
@@ -485,6 +502,40 @@ class Analyzer:
                 )
             )
         return out
+
+    def _ladder(self, state: _DocState, text: str, findings: list[Finding]) -> dict[str, object]:
+        """The document's ladder profile, its claimed and described rungs, and JW303 when the claim
+        (partnership or more) outruns everything the document shows people doing (rungs 3 to 5)."""
+        if self.ladder is None:
+            return {}
+        profile = {str(r): 0 for r in range(1, 9)}
+        for s in state.sentences:
+            if s.rung is not None:
+                profile[str(s.rung)] += 1
+        rungs = [s.rung for s in state.sentences if s.rung is not None]
+        claimed = 6 if state.claims else None
+        described = max(rungs) if rungs else None
+        if claimed and described is not None and 3 <= described <= 5:
+            a, b = state.claims[0]
+            name = self.ladder.names[described]
+            findings.append(
+                dataclasses.replace(
+                    self._finding(
+                        "JW303",
+                        a,
+                        b,
+                        text,
+                        f"Consultation called co-production: the document claims '{text[a:b]}', but the most "
+                        f"people do in what it describes is {name} (rung {described} of 8).",
+                        (
+                            "Say what it was: 'we asked people for their views', or share the decisions and say how",
+                        ),
+                        sentence=max(0, bisect.bisect_right([s.start for s in state.sentences], a) - 1),
+                    ),
+                    confidence=0.6,
+                )
+            )
+        return {"profile": profile, "claimed": claimed, "described": described}
 
     def _recipient_findings(self, state: _DocState, text: str, findings: list[Finding]) -> list[Finding]:
         """JW204 findings; a contested term's info note gives way to the warning on the same words."""

@@ -63,6 +63,11 @@ class Tally:
 @dataclass
 class Results:
     sentences: int = 0
+    # participation ladder: sentences with a gold rung, of those predicted exactly / within one
+    rung_gold: int = 0
+    rung_exact: int = 0
+    rung_within_one: int = 0
+    rung_detect: Tally = field(default_factory=Tally)  # "does the sentence describe participation?"
     spans_overlap: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     spans_exact: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     sentence_level: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
@@ -73,6 +78,12 @@ class Results:
 
         return {
             "sentences": self.sentences,
+            "rung": {
+                "gold": self.rung_gold,
+                "exact": round(self.rung_exact / self.rung_gold, 3) if self.rung_gold else None,
+                "within_one": round(self.rung_within_one / self.rung_gold, 3) if self.rung_gold else None,
+                "detection": self.rung_detect.row(),
+            },
             "spans_overlap": table(self.spans_overlap),
             "spans_exact": table(self.spans_exact),
             "sentence_level": table(self.sentence_level),
@@ -85,6 +96,7 @@ class _Sentence:
     text: str
     # predicted (code, start, end) relative to the sentence text
     predicted: tuple[tuple[str, int, int], ...]
+    rung: int | None = None
 
 
 def _find_all(text: str, span: str) -> list[tuple[int, int]]:
@@ -112,6 +124,14 @@ def _gold_spans(gold: dict, text: str) -> list[tuple[str, int, int]]:  # type: i
 def _score(sentences: Iterable[_Sentence], results: Results) -> None:
     for s in sentences:
         results.sentences += 1
+        gold_rung = s.gold.get("rung")
+        results.rung_detect.tp += gold_rung is not None and s.rung is not None
+        results.rung_detect.fp += gold_rung is None and s.rung is not None
+        results.rung_detect.fn += gold_rung is not None and s.rung is None
+        if gold_rung is not None:
+            results.rung_gold += 1
+            results.rung_exact += s.rung == gold_rung
+            results.rung_within_one += s.rung is not None and abs(s.rung - gold_rung) <= 1
         gold = _gold_spans(s.gold, s.text)
         predicted_spans = [p for p in s.predicted if p[0][2] in "12" and p[2] > p[1]]
         for keyfn in (lambda c: c, lambda c: "family:" + c[:3]):
@@ -209,7 +229,8 @@ def evaluate(
                     if (f.start < b and a < f.end)
                     or (f.start == f.end and a <= f.start < b and f.code != "JW404")
                 )
-                scored.append(_Sentence(g, report.text[a:b], predicted))
+                rung = next((x.rung for x in report.sentences if x.start < b and a < x.end), None)
+                scored.append(_Sentence(g, report.text[a:b], predicted, rung))
         _score(scored, results)
         return results
     texts = [g.get("text") or "" for g in gold_rows]
@@ -218,7 +239,12 @@ def evaluate(
     reports = analyze_many(texts, cfg)
     _score(
         (
-            _Sentence(g, r.text, tuple((f.code, f.start, f.end) for f in r.findings if f.code != "JW404"))
+            _Sentence(
+                g,
+                r.text,
+                tuple((f.code, f.start, f.end) for f in r.findings if f.code != "JW404"),
+                next((x.rung for x in r.sentences if x.rung is not None), None),
+            )
             for g, r in zip(gold_rows, reports, strict=True)
         ),
         results,
@@ -228,6 +254,16 @@ def evaluate(
 
 def markdown(results: Results) -> str:
     lines = [f"{results.sentences:,} sentences.", ""]
+    if results.rung_gold:
+        d = results.rung_detect.row()
+        lines += [
+            "### Participation ladder",
+            "",
+            f"{results.rung_gold} sentences with a gold rung: exact rung {results.rung_exact / results.rung_gold:.2f}, "
+            f"within one rung {results.rung_within_one / results.rung_gold:.2f}. Detecting that a sentence describes "
+            f"participation: precision {d['precision']:.2f}, recall {d['recall']:.2f}, F1 {d['f1']:.2f}.",
+            "",
+        ]
     for title, table in (
         ("Spans, overlapping match", results.spans_overlap),
         ("Spans, exact match", results.spans_exact),

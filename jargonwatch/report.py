@@ -31,6 +31,8 @@ class Report:
     units: tuple[str, tuple[int, ...], tuple[int, ...]] | None = None
     # Who acts (needs a parser): per group, how often it is agent and patient of verbs, and of which.
     who_acts: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    # The participation ladder (needs a parser): sentences per rung, claimed and described rungs.
+    ladder: Mapping[str, object] = field(default_factory=dict)
 
     # -- queries -------------------------------------------------------------------------
     @property
@@ -121,6 +123,7 @@ class Report:
                 ],
                 "skipped": lambda: list(self.skipped),
                 "who_acts": lambda: {k: dict(v) for k, v in self.who_acts.items()},
+                "ladder": lambda: dict(self.ladder),
                 "versions": lambda: dict(self.versions),
             }
             return {key: parts[key]() for key in include}
@@ -138,6 +141,7 @@ class Report:
                 for s in self.suppressed
             ],
             "who_acts": {k: dict(v) for k, v in self.who_acts.items()},
+            "ladder": dict(self.ladder),
             "skipped": list(self.skipped),
             "versions": dict(self.versions),
         }

@@ -51,3 +51,18 @@ def test_blank_pipeline_skips_jw204_and_who_acts() -> None:
     report = jw.analyze("Service users will be consulted.", jw.Config(model="blank", select=["JW204"]))
     assert report.findings == () and report.who_acts == {}
     assert any("JW204" in s for s in report.skipped)
+
+
+def test_ladder_rungs_and_claimed_against_described() -> None:
+    text = (
+        "This strategy was co-produced with local people. We consulted residents through an online survey. "
+        "We published the results on our website."
+    )
+    report = jw.analyze(text)
+    assert [s.rung for s in report.sentences] == [None, 4, None]
+    assert report.ladder["claimed"] == 6 and report.ladder["described"] == 4
+    (jw303,) = [f for f in report.findings if f.code == "JW303" and f.text == "co-produced"]
+    assert "consultation (rung 4 of 8)" in jw303.message
+    real = jw.analyze("This plan was co-produced. Carers chaired the panel and decided how to spend the budget.")
+    assert real.ladder["described"] == 7
+    assert not [f for f in real.findings if f.code == "JW303" and f.text == "co-produced"]

@@ -203,6 +203,8 @@ class Rung(_Strict):
 class LadderFile(_Strict):
     source: str = Field(min_length=3)
     rungs: list[Rung] = Field(min_length=8, max_length=8)
+    # Words with which a document claims partnership or more (rung 6 and up): "co-produced".
+    claims: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _all_rungs(self) -> LadderFile:

@@ -36,7 +36,7 @@ def chunks(reports: Sequence[Report], config: Config, colour: bool = False) -> I
         yield ",\n"
         yield from _items("findings", (report.finding_dict(f) for f in report.findings), "      ")
         yield ",\n"
-        tail = report.to_dict(include=("suppressed", "who_acts", "skipped", "versions"))
+        tail = report.to_dict(include=("suppressed", "who_acts", "ladder", "skipped", "versions"))
         for i, (key, value) in enumerate(tail.items()):
             yield f'      "{key}": {json.dumps(value, ensure_ascii=False)}' + (
                 ",\n" if i < len(tail) - 1 else "\n"
