@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .formats import SUPPORTED
+from .formats import SUPPORTED, blank_out
 from .formats import format_for as format_for
 from .suppress import Directive, find_directives
 
@@ -172,7 +172,7 @@ def make_source(
     if directives and fmt not in {"markdown", "html"}:  # comments there are masked already
         chars = list(masked)
         for d in directives:
-            _blank(chars, d.start, d.end)
+            blank_out(chars, d.start, d.end)
         masked = "".join(chars)
     return Source(
         text=text,
@@ -190,12 +190,6 @@ def make_source(
 
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _BULLET = re.compile(r"[ \t]{0,3}(?:[-*+\u2022\u25aa\u2013]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ \t]+")
-
-
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(max(start, 0), min(end, len(chars))):
-        if chars[i] not in "\n\r":
-            chars[i] = " "
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -220,7 +214,7 @@ def mask_text(text: str) -> tuple[str, tuple[int, ...]]:
     """Plain text: mask URLs and e-mail addresses; blocks start after blank lines and at bullets."""
     chars = list(text)
     for m in _URL.finditer(text):
-        _blank(chars, m.start(), m.end())
+        blank_out(chars, m.start(), m.end())
     blocks: list[int] = []
     previous_blank = True
     for start, end in _line_spans(text):
@@ -230,7 +224,7 @@ def mask_text(text: str) -> tuple[str, tuple[int, ...]]:
             continue
         bullet = _BULLET.match(line)
         if bullet:
-            _blank(chars, start, start + bullet.end())
+            blank_out(chars, start, start + bullet.end())
         if previous_blank or bullet:
             first = _first_text(chars, start, end)
             if first is not None:
@@ -311,13 +305,13 @@ def mask_markdown(text: str) -> tuple[str, tuple[int, ...]]:
 
     for i, (s, e) in enumerate(lines):
         if skip[i]:
-            _blank(chars, s, e)
+            blank_out(chars, s, e)
 
     # Inline spans on the remaining text.
     kept = "".join(chars)
     for pattern in (_HTML_COMMENT, _INLINE_CODE, _URL, _HTML_TAG, _LINK_TAIL, _LINK_REF_TAIL):
         for m in pattern.finditer(kept):
-            _blank(chars, m.start(), m.end())
+            blank_out(chars, m.start(), m.end())
         kept = "".join(chars)
 
     blocks: list[int] = []
@@ -332,31 +326,31 @@ def mask_markdown(text: str) -> tuple[str, tuple[int, ...]]:
             continue
         new_block = previous_blank
         if _REFDEF.match(text[s:e]):
-            _blank(chars, s, e)
+            blank_out(chars, s, e)
             continue
         if _RULE.match(line) or (_SETEXT.match(line) and not previous_blank):
-            _blank(chars, s, e)
+            blank_out(chars, s, e)
             previous_blank = True
             continue
         pos = s
         q = _QUOTE.match(line)
         if q:
-            _blank(chars, s, s + q.end())
+            blank_out(chars, s, s + q.end())
             pos = s + q.end()
         h = _HEADING.match(kept, pos, e) if pos < e else None
         if h:
-            _blank(chars, pos, h.end())
+            blank_out(chars, pos, h.end())
             closing = re.search(r"[ \t]#+[ \t]*$", kept[h.end() : e])
             if closing:
-                _blank(chars, h.end() + closing.start(), e)
+                blank_out(chars, h.end() + closing.start(), e)
             new_block = True
         b = _BULLET.match(kept, pos, e)
         if b and not h:
-            _blank(chars, pos, b.end())
+            blank_out(chars, pos, b.end())
             new_block = True
         if "|" in line:
             if _TABLE_SEP.match(line):
-                _blank(chars, s, e)
+                blank_out(chars, s, e)
                 previous_blank = False
                 continue
             cell_start = s
@@ -380,12 +374,12 @@ def mask_markdown(text: str) -> tuple[str, tuple[int, ...]]:
     # Link brackets and emphasis markers.
     kept = "".join(chars)
     for m in re.finditer(r"!?\[(?=[^\]\n]*\])", kept):
-        _blank(chars, m.start(), m.end())
+        blank_out(chars, m.start(), m.end())
     kept = "".join(chars)
     for m in _EMPHASIS.finditer(kept):
-        _blank(chars, m.start(), m.end())
+        blank_out(chars, m.start(), m.end())
     for m in re.finditer(r"\\(?=[\\`*_{}\[\]()#+\-.!|>])", kept):
-        _blank(chars, m.start(), m.end())
+        blank_out(chars, m.start(), m.end())
 
     masked = "".join(chars)
     assert len(masked) == len(text)

@@ -12,23 +12,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from agreement import load  # the same reader as the agreement figures (this folder is on sys.path)
+
 HERE = Path(__file__).resolve().parent.parent
 FIELDS = ("jargon", "them_us", "tokenism", "rung", "hard")
 
 
-def read(folder: Path) -> dict[str, dict]:  # type: ignore[type-arg]
-    rows = {}
-    for path in sorted(folder.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                rows[row["id"]] = row
-    return rows
-
-
 def main() -> None:
     labels = HERE / "labels"
-    a, adjudicated = read(labels / "passA"), read(labels / "adjudicated")
+    a, adjudicated = load(labels / "passA"), load(labels / "adjudicated")
     disputed = {json.loads(line)["id"] for line in (labels / "disagreements.jsonl").read_text().splitlines()}
     missing = disputed - set(adjudicated)
     if missing:

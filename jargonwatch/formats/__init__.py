@@ -26,3 +26,10 @@ def format_for(path: str | Path) -> str:
     if suffix in OFFICE:
         return suffix[1:]
     return "text"
+
+
+def blank_out(chars: list[str], start: int, end: int) -> None:
+    """Mask chars[start:end] with spaces, keeping line breaks (so lines and offsets stay true)."""
+    for i in range(max(start, 0), min(end, len(chars))):
+        if chars[i] not in "\n\r":
+            chars[i] = " "

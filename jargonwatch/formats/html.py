@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from . import blank_out
+
 _HIDDEN = re.compile(r"<(script|style|head|template|noscript|svg)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>|<![^<>]*>|<\?[^<>]*>")
@@ -53,9 +55,7 @@ def mask_html(text: str) -> tuple[str, tuple[int, ...]]:
     chars = list(text)
 
     def blank(a: int, b: int) -> None:
-        for i in range(a, b):
-            if chars[i] not in "\n\r":
-                chars[i] = " "
+        blank_out(chars, a, b)
 
     for pattern in (_HIDDEN, _COMMENT):
         for m in pattern.finditer(text):

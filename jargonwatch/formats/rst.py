@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from . import blank_out
+
 _ADORNMENT = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}\s*$")
 _EXPLICIT = re.compile(r"^(\s*)\.\.(?:\s|$)")
 _FIELD = re.compile(r"^\s*:[^:\n]+:(?=\s|$)")
@@ -25,9 +27,7 @@ def mask_rst(text: str) -> tuple[str, tuple[int, ...]]:
         pos += len(line) + 1
 
     def blank(a: int, b: int) -> None:
-        for i in range(a, b):
-            if chars[i] not in "\n\r":
-                chars[i] = " "
+        blank_out(chars, a, b)
 
     skip_indent: int | None = None  # inside a comment, directive or literal block deeper than this
     literal_next = False
