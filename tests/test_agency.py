@@ -63,6 +63,8 @@ def test_ladder_rungs_and_claimed_against_described() -> None:
     assert report.ladder["claimed"] == 6 and report.ladder["described"] == 4
     (jw303,) = [f for f in report.findings if f.code == "JW303" and f.text == "co-produced"]
     assert "consultation (rung 4 of 8)" in jw303.message
-    real = jw.analyze("This plan was co-produced. Carers chaired the panel and decided how to spend the budget.")
+    real = jw.analyze(
+        "This plan was co-produced. Carers chaired the panel and decided how to spend the budget."
+    )
     assert real.ladder["described"] == 7
     assert not [f for f in real.findings if f.code == "JW303" and f.text == "co-produced"]

@@ -115,9 +115,11 @@ def test_yaml_words_off_on_yes_no_stay_strings(tmp_path: Path) -> None:
     text = "code: JW301\nsource: ours\nentries:\n" + GOOD_ENTRY.replace("widgetry", "sign off").replace(
         "pos: noun",
         "pos: phrase\n    patterns: [[{LOWER: sign}, {LOWER: off}], [{LOWER: on}, {LOWER: yes}, {LOWER: no}]]",
-    ).replace("We sell widgetry.", "Please sign off the plan.")
+    ).replace("We sell widgetry.", "Please sign off the plan.").replace(
+        "    pos: phrase", "    id: test-sign-off\n    pos: phrase"
+    )
     lexicon = load_lexicon([_write(tmp_path, text)])
-    entry = next(e for e in lexicon.entries if e.id == "sign-off")
+    entry = next(e for e in lexicon.entries if e.id == "test-sign-off")
     assert entry.pattern_dicts() == [
         [{"LOWER": "sign"}, {"LOWER": "off"}],
         [{"LOWER": "on"}, {"LOWER": "yes"}, {"LOWER": "no"}],
