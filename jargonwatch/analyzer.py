@@ -191,10 +191,12 @@ class Analyzer:
     # -- one chunk ---------------------------------------------------------------------
     def _collect(self, doc: Doc, state: _DocState, offset: int) -> None:
         first_sentence = len(state.sentences)
+        text = doc.text  # built from the tokens on every access: read it once
         sent_index: dict[int, int] = {}
         sents = list(doc.sents)
         for sent in sents:
-            if not sent.text.strip():
+            sent_text = text[sent.start_char : sent.end_char]
+            if not sent_text.strip():
                 continue
             counts = count_span(sent)
             passive: bool | None = None
@@ -204,21 +206,20 @@ class Analyzer:
                 counts.parsed_sentences = 1
                 counts.passive_sentences = int(passive)
             start = sent.start_char
-            end = start + len(_TRAILING.sub("", sent.text))
+            end = start + len(_TRAILING.sub("", sent_text))
             rung = None
             if self.agency is not None:
                 actions = self.agency.actions(sent)
                 if self.ladder is not None:
                     rung = self.ladder.sentence_rung(sent, actions)
                     state.claims += [
-                        (a + start + offset, b + start + offset) for a, b in self.ladder.claims(sent.text)
+                        (a + start + offset, b + start + offset) for a, b in self.ladder.claims(sent_text)
                     ]
                 for action in actions:
                     state.who.add(action)
                 if self.config.is_selected("JW204"):
                     for a, b, group, verb in self.agency.passive_recipients(sent, actions):
-                        text = sent.text
-                        if not self.context.mentioned(text, a - start, b - start):
+                        if not self.context.mentioned(sent_text, a - start, b - start):
                             state.recipients.append(
                                 (a + offset, b + offset, group, verb, len(state.sentences))
                             )
@@ -237,7 +238,6 @@ class Analyzer:
         if len(state.sentences) == first_sentence:
             return
 
-        text = doc.text
         sent_bounds = {s.start_char: (s.start_char, s.end_char) for s in sents}
         next_text: dict[int, str] = {}
         for a, b in itertools.pairwise(sents):
@@ -638,10 +638,10 @@ def _mark_blocks(doc: Doc, blocks: tuple[int, ...], offset: int) -> None:
     hi = bisect.bisect_left(blocks, offset + end)
     if lo == hi:
         return
-    wanted = {b - offset for b in blocks[lo:hi]}
-    for token in doc:
-        if token.idx in wanted and token.i > 0:
-            token.is_sent_start = True
+    for b in blocks[lo:hi]:
+        span = doc.char_span(b - offset, b - offset + 1, alignment_mode="expand")
+        if span is not None and span.start > 0 and span[0].idx == b - offset:
+            span[0].is_sent_start = True
 
 
 def _passives(sent: object) -> tuple[bool, list[tuple[int, int]]]:

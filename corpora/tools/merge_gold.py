@@ -24,7 +24,9 @@ def main() -> None:
     disputed = {json.loads(line)["id"] for line in (labels / "disagreements.jsonl").read_text().splitlines()}
     missing = disputed - set(adjudicated)
     if missing:
-        raise SystemExit(f"{len(missing)} disputed sentences have no adjudicated label, e.g. {sorted(missing)[:3]}")
+        raise SystemExit(
+            f"{len(missing)} disputed sentences have no adjudicated label, e.g. {sorted(missing)[:3]}"
+        )
     n_adjudicated = 0
     with (labels / "gold.jsonl").open("w", encoding="utf-8") as out:
         for line in (HERE / "sentences.jsonl").read_text(encoding="utf-8").splitlines():

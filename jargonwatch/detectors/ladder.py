@@ -43,9 +43,12 @@ class LadderReader:
                 self.agent_verbs[v.lower()] = r.rung
             phrases += [(p.lower(), r.rung) for p in r.phrases]
         phrases.sort(key=lambda item: -len(item[0]))
-        self.phrases = [
-            (re.compile(r"\b" + re.escape(p).replace(r"\ ", r"\s+") + r"\b"), p, n) for p, n in phrases
-        ]
+        self.phrase_rung: dict[str, int] = {}
+        for p, n in phrases:
+            self.phrase_rung[p] = max(n, self.phrase_rung.get(p, 0))
+        # One pattern for every phrase: a sentence is scanned once, not once per phrase.
+        alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in phrases)
+        self.phrases = re.compile(r"\b(?:" + alternation + r")\b") if phrases else None
         claims = sorted({c.lower() for c in ladder.claims}, key=len, reverse=True)
         self.claim = (
             re.compile(r"\b(?:" + "|".join(re.escape(c) for c in claims) + r")[\w-]*", re.I)
@@ -70,8 +73,13 @@ class LadderReader:
         if patient:
             rung, verb = max(patient)
             return SentenceRung(rung, 0.7, f"{verb} people")
+        if self.phrases is None:
+            return None
         text = sent.text.lower()
-        found = [(n, p) for pattern, p, n in self.phrases if pattern.search(text)]
+        found = [
+            (self.phrase_rung.get(" ".join(m.group(0).split()), 0), m.group(0))
+            for m in self.phrases.finditer(text)
+        ]
         if found:
             rung, phrase = max(found)
             return SentenceRung(rung, 0.5, phrase)

@@ -29,6 +29,10 @@ class Candidate:
     token_end: int
 
 
+# Docs with at most this many sentences are matched whole (see _bucket_matches).
+SHORT_DOC_SENTENCES = 6
+
+
 class LexicalMatcher:
     """Phrase and token matchers compiled once per (pipeline, lexicon, allow list)."""
 
@@ -98,18 +102,34 @@ class LexicalMatcher:
             self.never.add("never", [make(t) for t in lexicon.never_flag])
 
     def _bucket_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Run the buckets whose patterns could match. spaCy's Matcher has a fixed cost per call,
+        so a short doc (a paragraph) is matched whole, once per bucket, keeping matches inside one
+        sentence; a long doc is matched sentence by sentence."""
+        buckets, needs = self.buckets, self.needs
+        sents = list(doc.sents)
+        whole = len(sents) <= SHORT_DOC_SENTENCES
+        wanted: set[tuple[str, str]] = set()
+        sent_of = [0] * len(doc) if whole else []
         out: list[tuple[int, int, int]] = []
-        buckets = self.buckets
-        for sent in doc.sents:
+        for n, sent in enumerate(sents):
             present: set[tuple[str, str]] = set()
             for t in sent:
                 present.update(
                     (("LOWER", t.lower_), ("ORTH", t.text), ("LEMMA", t.lemma_), ("NORM", t.norm_))
                 )
-            for key in present & buckets.keys():
-                if not any(all(req & present for req in reqs) for reqs in self.needs[key]):
-                    continue
-                out.extend((m, sent.start + s, sent.start + e) for m, s, e in buckets[key](sent))
+            candidates = [
+                key
+                for key in present & buckets.keys()
+                if any(all(req & present for req in reqs) for reqs in needs[key])
+            ]
+            if whole:
+                sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
+                wanted.update(candidates)
+            else:
+                for key in candidates:
+                    out.extend((m, sent.start + s, sent.start + e) for m, s, e in buckets[key](sent))
+        for key in wanted:
+            out.extend(m for m in buckets[key](doc) if sent_of[m[1]] == sent_of[m[2] - 1])
         return out
 
     def _key(self, entry: Entry, tag: str | None) -> str:
