@@ -32,6 +32,8 @@ _EXPORTS = {
     "get_rule": "codes",
     "load_lexicon": "lexicon.loader",
     "LexiconError": "lexicon.loader",
+    "to_frame": "frames",
+    "analyze_frame": "frames",
 }
 
 __all__ = ["__version__", "explain", *_EXPORTS]
@@ -40,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .api import analyze, analyze_file, analyze_files, analyze_many
     from .codes import RULES, get_rule
     from .config import Config, ConfigError
+    from .frames import analyze_frame, to_frame
     from .lexicon.loader import LexiconError, load_lexicon
     from .report import Report
     from .types import Family, Finding, Scores, SentenceInfo, Severity

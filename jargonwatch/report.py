@@ -9,8 +9,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .types import Family, Finding, Scores, SentenceInfo, Severity, Suppressed
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEMA_VERSION = 1
 
@@ -150,6 +154,14 @@ class Report:
         return json.dumps(
             {"schema": SCHEMA_VERSION, "files": [self.to_dict()]}, indent=indent, ensure_ascii=False
         )
+
+    def to_frame(self, kind: str = "findings") -> pd.DataFrame:
+        """A pandas DataFrame: one row per finding, per sentence (``kind="sentences"``) or one row
+        for the whole document (``kind="documents"``). Needs pandas; ``jargonwatch.frames`` lists the columns.
+        """
+        from .frames import report_frame
+
+        return report_frame(self, kind)
 
     def _repr_html_(self) -> str:
         """Notebook display: the same renderer as `jargonwatch check --format html`."""

@@ -136,6 +136,13 @@ def test_collection_compares_accessibility_and_reading_age(report: jw.Report) ->
     assert notes[2] == "not checked"
 
 
+def test_collection_keeps_documents_that_share_a_file_name_apart() -> None:
+    reports = [jw.analyze("We will ring you.", path=f"{team}/letter.md") for team in ("east", "west")]
+    ax = plots.plot_collection(reports)
+    assert len(ax.patches) == 2
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["letter.md", "letter.md"]
+
+
 def test_collection_from_a_documents_frame_uses_the_index_without_paths() -> None:
     pd = pytest.importorskip("pandas")
     df = pd.DataFrame({"text": ["Staff utilised the care pathways.", "We will ring you."]}, index=["a", "b"])
