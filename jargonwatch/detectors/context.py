@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..lexicon.schema import ContextFile
 
@@ -24,6 +25,7 @@ def _alternation(cues: Iterable[str]) -> str:
     return "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in ordered)
 
 
+@lru_cache(maxsize=256)
 def quoted_spans(text: str) -> list[tuple[int, int, int]]:
     """(start, end, words) of each quoted stretch: curly, straight and single quotes, apostrophes excluded."""
     spans: list[tuple[int, int, int]] = []

@@ -15,6 +15,7 @@ from ..lexicon.loader import Entry, Lexicon
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.matcher import Matcher
     from spacy.tokens import Doc
 
 
@@ -54,7 +55,10 @@ class LexicalMatcher:
         # every pattern at every token, so one matcher with hundreds of patterns is slow. A bucket
         # runs only on the sentences that contain its word.
         self.tokens = Matcher(nlp.vocab, validate=True)  # patterns with no fixed first word (few)
+        # A bucket's Matcher is built the first time a text needs it: most texts need few of them.
         self.buckets: dict[tuple[str, str], Matcher] = {}
+        self.bucket_patterns: dict[tuple[str, str], list[tuple[str, list, bool]]] = {}  # type: ignore[type-arg]
+        self.attrs: set[str] = set()  # token attributes that anchors and required words use
         # For each bucket, the words each of its patterns needs somewhere in the sentence: a
         # bucket is only run where one of its patterns could possibly match.
         self.needs: dict[tuple[str, str], list[list[frozenset[tuple[str, str]]]]] = {}
@@ -78,13 +82,16 @@ class LexicalMatcher:
                         if anchor is None:
                             general.append(expanded)
                             continue
-                        if anchor not in self.buckets:
-                            # Bundled patterns were validated when the lexicon was compiled;
-                            # spaCy's validator costs about 0.2 ms a pattern at start-up.
-                            self.buckets[anchor] = Matcher(nlp.vocab, validate=not entry.validated)
+                        if anchor not in self.bucket_patterns:
+                            self.bucket_patterns[anchor] = []
                             self.needs[anchor] = []
-                        self.buckets[anchor].add(key, [expanded])
-                        self.needs[anchor].append(_required_words(expanded))
+                        # Bundled patterns were validated when the lexicon was compiled;
+                        # spaCy's validator costs about 0.2 ms a pattern.
+                        self.bucket_patterns[anchor].append((key, expanded, not entry.validated))
+                        reqs = _required_words(expanded)
+                        self.needs[anchor].append(reqs)
+                        self.attrs.add(anchor[0])
+                        self.attrs.update(attr for req in reqs for attr, _ in req)
                 if general:
                     self.tokens.add(key, general)
                 continue
@@ -105,21 +112,18 @@ class LexicalMatcher:
         """Run the buckets whose patterns could match. spaCy's Matcher has a fixed cost per call,
         so a short doc (a paragraph) is matched whole, once per bucket, keeping matches inside one
         sentence; a long doc is matched sentence by sentence."""
-        buckets, needs = self.buckets, self.needs
+        needs, patterns = self.needs, self.bucket_patterns
+        getters = [(attr, _ATTR_GETTERS[attr]) for attr in sorted(self.attrs)]
         sents = list(doc.sents)
         whole = len(sents) <= SHORT_DOC_SENTENCES
         wanted: set[tuple[str, str]] = set()
         sent_of = [0] * len(doc) if whole else []
         out: list[tuple[int, int, int]] = []
         for n, sent in enumerate(sents):
-            present: set[tuple[str, str]] = set()
-            for t in sent:
-                present.update(
-                    (("LOWER", t.lower_), ("ORTH", t.text), ("LEMMA", t.lemma_), ("NORM", t.norm_))
-                )
+            present = {(attr, get(t)) for t in sent for attr, get in getters}
             candidates = [
                 key
-                for key in present & buckets.keys()
+                for key in present & patterns.keys()
                 if any(all(req & present for req in reqs) for reqs in needs[key])
             ]
             if whole:
@@ -127,10 +131,22 @@ class LexicalMatcher:
                 wanted.update(candidates)
             else:
                 for key in candidates:
-                    out.extend((m, sent.start + s, sent.start + e) for m, s, e in buckets[key](sent))
+                    out.extend((m, sent.start + s, sent.start + e) for m, s, e in self._bucket(key)(sent))
         for key in wanted:
-            out.extend(m for m in buckets[key](doc) if sent_of[m[1]] == sent_of[m[2] - 1])
+            out.extend(m for m in self._bucket(key)(doc) if sent_of[m[1]] == sent_of[m[2] - 1])
         return out
+
+    def _bucket(self, key: tuple[str, str]) -> Matcher:
+        matcher = self.buckets.get(key)
+        if matcher is None:
+            from spacy.matcher import Matcher
+
+            patterns = self.bucket_patterns[key]
+            matcher = Matcher(self._vocab, validate=any(check for _, _, check in patterns))
+            for match_key, pattern, _ in patterns:
+                matcher.add(match_key, [pattern])
+            self.buckets[key] = matcher
+        return matcher
 
     def _key(self, entry: Entry, tag: str | None) -> str:
         self.keys.append((entry, tag))
@@ -143,7 +159,7 @@ class LexicalMatcher:
         for matcher in (self.lower, self.orth, self.tokens):
             if len(matcher):
                 raw.extend(matcher(doc))
-        if self.buckets:
+        if self.bucket_patterns:
             raw.extend(self._bucket_matches(doc))
         if not raw:
             return []
@@ -180,6 +196,12 @@ class LexicalMatcher:
 
 
 _TEXT_ATTRS = ("LOWER", "ORTH", "TEXT", "NORM", "LEMMA")
+_ATTR_GETTERS = {
+    "LOWER": lambda t: t.lower_,
+    "ORTH": lambda t: t.text,
+    "NORM": lambda t: t.norm_,
+    "LEMMA": lambda t: t.lemma_,
+}
 
 
 def expand_first_token(pattern: list[dict]) -> list[list[dict]]:  # type: ignore[type-arg]
