@@ -11,7 +11,9 @@ Prints three figures:
    (floor 2.5 s for jargonwatch);
 3. peak memory (tracemalloc) of analysing a long document in chunks against one chunk.
 
-The texts are the example documents in examples/, repeated to the requested size.
+The texts are paragraphs of the project's corpus (corpora/raw: 160 blog-style posts across
+the range from plain to jargon-heavy) and the example strategy in examples/, taken in order
+to the requested size.
 Machines here are noisy, so each figure is the best of ``--repeat`` runs, and only the
 ratios are meant to be compared between machines.
 """
@@ -33,7 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def corpus(words: int) -> list[str]:
     """Paragraph-sized texts from the bundled examples, repeated to about ``words`` words."""
     paragraphs = []
-    for path in sorted((ROOT / "examples").glob("*.md")):
+    paths = sorted((ROOT / "examples").glob("*.md")) + sorted((ROOT / "corpora" / "raw").glob("*.md"))
+    for path in paths:
         body = path.read_text(encoding="utf-8").split("---", 2)[-1]
         paragraphs += [p.strip() for p in body.split("\n\n") if len(p.split()) > 5]
     out: list[str] = []

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..lexicon.loader import Entry, Lexicon
+from .phrases import PhraseTrie
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -44,13 +45,13 @@ class LexicalMatcher:
         capabilities: frozenset[str],
         allow: Iterable[str] = (),
     ) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import Matcher
 
         allowed = {a.lower() for a in allow}
         self.keys: list[tuple[Entry, str | None]] = []
         self.skipped: list[Entry] = []
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseTrie(lower=True)
+        self.orth = PhraseTrie(lower=False)
         # Token patterns are bucketed by the word their first token must be: spaCy's Matcher tries
         # every pattern at every token, so one matcher with hundreds of patterns is slow. A bucket
         # runs only on the sentences that contain its word.
@@ -63,7 +64,7 @@ class LexicalMatcher:
         # bucket is only run where one of its patterns could possibly match.
         self.needs: dict[tuple[str, str], list[list[frozenset[tuple[str, str]]]]] = {}
         self._vocab = nlp.vocab
-        self.never = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.never = PhraseTrie(lower=True)
 
         by_key: dict[str, list[str]] = {}
         key_of: dict[tuple[str, str | None], str] = {}
@@ -100,13 +101,14 @@ class LexicalMatcher:
                     key_of[(entry.id, tag)] = self._key(entry, tag)
                 by_key.setdefault(key_of[(entry.id, tag)], []).append(text)
 
-        make = _DocMaker(nlp)
+        words = _Words(nlp)
         for key, texts in by_key.items():
             entry, _ = self.keys[int(key)]
-            matcher = self.orth if entry.case_sensitive else self.lower
-            matcher.add(key, [make(t) for t in sorted(set(texts))])
-        if lexicon.never_flag:
-            self.never.add("never", [make(t) for t in lexicon.never_flag])
+            trie = self.orth if entry.case_sensitive else self.lower
+            for text in sorted(set(texts)):
+                trie.add(key, words(text))
+        for phrase in lexicon.never_flag:
+            self.never.add("never", words(phrase))
 
     def _bucket_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Run the buckets whose patterns could match. spaCy's Matcher has a fixed cost per call,
@@ -155,12 +157,11 @@ class LexicalMatcher:
     def find(self, doc: Doc) -> list[Candidate]:
         """All candidate matches in a Doc, with never-flag phrases and entry exceptions removed."""
         strings = doc.vocab.strings
-        raw: list[tuple[int, int, int]] = []
-        for matcher in (self.lower, self.orth, self.tokens):
-            if len(matcher):
-                raw.extend(matcher(doc))
+        raw: list[tuple[str, int, int]] = [*self.lower(doc), *self.orth(doc)]
+        if len(self.tokens):
+            raw.extend((strings[m], s, e) for m, s, e in self.tokens(doc))
         if self.bucket_patterns:
-            raw.extend(self._bucket_matches(doc))
+            raw.extend((strings[m], s, e) for m, s, e in self._bucket_matches(doc))
         if not raw:
             return []
         never = (
@@ -173,8 +174,8 @@ class LexicalMatcher:
         text = doc.text  # built from the tokens on every access: read it once
         out: list[Candidate] = []
         seen: set[tuple[str, int, int]] = set()
-        for match_id, s, e in raw:
-            entry, tag = self.keys[int(strings[match_id])]
+        for key, s, e in raw:
+            entry, tag = self.keys[int(key)]
             while s < e - 1 and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in "([")):
                 s += 1
             while e - 1 > s and (
@@ -261,23 +262,19 @@ def _required_words(pattern: list[dict]) -> list[frozenset[tuple[str, str]]]:  #
     return out
 
 
-class _DocMaker:
-    """Docs for phrase patterns. Plain words separated by spaces are built directly (the tokenizer
-    would split them the same way); anything else goes through the tokenizer."""
+class _Words:
+    """The tokens a phrase is matched as: plain words separated by spaces are split directly (the
+    tokenizer would split them the same way); anything else goes through the tokenizer."""
 
     def __init__(self, nlp: Language) -> None:
-        from spacy.tokens import Doc
-
-        self._doc = Doc
-        self._vocab = nlp.vocab
         self._tokenizer = nlp.tokenizer
         self._special = {k.lower() for k in getattr(nlp.tokenizer, "rules", {}) or {}}
 
-    def __call__(self, text: str) -> Doc:
+    def __call__(self, text: str) -> list[str]:
         words = text.split(" ")
         if all(w.isalpha() and w.lower() not in self._special for w in words):
-            return self._doc(self._vocab, words=words)
-        return self._tokenizer(text)
+            return words
+        return [t.text for t in self._tokenizer(text)]
 
 
 def _inside_exception(text: str, s_start: int, s_end: int, start: int, end: int, entry: Entry) -> bool:
