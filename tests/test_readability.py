@@ -132,7 +132,9 @@ def test_accessibility_score_bounds() -> None:
     best = accessibility_score(100, 2, 8, 0, 0, 0)
     worst = accessibility_score(-20, 25, 8, 1, 1, 20)
     assert best == 100 and worst == 0
-    assert accessibility_score(60, 9, 8, 0.1, None, 1) == accessibility_score(60, 9, 8, 0.1, None, 1)
+    # without a parser the passive part drops out and the rest is reweighted, so the score still spans 0-100
+    assert accessibility_score(100, 2, 8, 0, None, 0) == 100
+    assert accessibility_score(60, 9, 8, 0.1, None, 1) < accessibility_score(60, 9, 8, 0.1, 0.0, 1)
 
 
 def test_sentence_lengths_and_grades() -> None:
