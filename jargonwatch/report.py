@@ -114,41 +114,50 @@ class Report:
             out[unit[0]] = unit[1]
         return out
 
-    def to_dict(self, include: tuple[str, ...] | None = None) -> dict[str, object]:
-        """The per-file object of the JSON output (schema documented in the README)."""
-        if include is not None:
-            parts = {
-                "suppressed": lambda: [
-                    {
-                        **self.finding_dict(s.finding),
-                        "suppression": {"kind": s.kind, "reason": s.reason, "line": s.line},
-                    }
-                    for s in self.suppressed
-                ],
-                "skipped": lambda: list(self.skipped),
-                "who_acts": lambda: {k: dict(v) for k, v in self.who_acts.items()},
-                "ladder": lambda: dict(self.ladder),
-                "versions": lambda: dict(self.versions),
-            }
-            return {key: parts[key]() for key in include}
-        return {
-            "path": self.path,
-            "scores": self.scores.to_dict() if self.scores else None,
-            "counts": self.counts(),
-            "sentences": [s.to_dict() for s in self.sentences],
-            "findings": [self.finding_dict(f) for f in self.findings],
-            "suppressed": [
+    _FIELDS = (
+        "path",
+        "scores",
+        "counts",
+        "sentences",
+        "findings",
+        "suppressed",
+        "who_acts",
+        "ladder",
+        "skipped",
+        "versions",
+    )
+
+    def _field(self, key: str) -> object:
+        if key == "path":
+            return self.path
+        if key == "scores":
+            return self.scores.to_dict() if self.scores else None
+        if key == "counts":
+            return self.counts()
+        if key == "sentences":
+            return [s.to_dict() for s in self.sentences]
+        if key == "findings":
+            return [self.finding_dict(f) for f in self.findings]
+        if key == "suppressed":
+            return [
                 {
                     **self.finding_dict(s.finding),
                     "suppression": {"kind": s.kind, "reason": s.reason, "line": s.line},
                 }
                 for s in self.suppressed
-            ],
-            "who_acts": {k: dict(v) for k, v in self.who_acts.items()},
-            "ladder": dict(self.ladder),
-            "skipped": list(self.skipped),
-            "versions": dict(self.versions),
-        }
+            ]
+        if key == "who_acts":
+            return {k: dict(v) for k, v in self.who_acts.items()}
+        if key in ("ladder", "versions"):
+            return dict(getattr(self, key))
+        if key == "skipped":
+            return list(self.skipped)
+        raise KeyError(key)
+
+    def to_dict(self, include: tuple[str, ...] | None = None) -> dict[str, object]:
+        """The per-file object of the JSON output (schema documented in the README); ``include``
+        picks some of its fields (the streaming JSON writer asks for them in pieces)."""
+        return {key: self._field(key) for key in (include or self._FIELDS)}
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(

