@@ -56,7 +56,12 @@ class LexiconError(ValueError):
 
 
 def lexicon_dir() -> Path:
-    """The directory holding the bundled lexicons."""
+    """The directory the lexicons are read from (the bundled one; tests may point it elsewhere)."""
+    return bundled_dir()
+
+
+def bundled_dir() -> Path:
+    """The bundled lexicons folder, which also holds the thesaurus and the models' word data."""
     here = Path(__file__).resolve().parent.parent
     packaged = here / "_lexicons"
     if packaged.is_dir():
