@@ -12,6 +12,7 @@ import bisect
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,6 +28,10 @@ from .detectors.ladder import LadderReader
 from .detectors.lexical import Candidate, LexicalMatcher
 from .lexicon.forms import match_case
 from .lexicon.loader import load_lexicon
+from .models.hardword import HardWord, HardWordModel
+from .models.sentences import SentenceCues, SentenceModels, SentenceVerdict, sentence_dense, sentence_terms
+from .models.store import ModelError
+from .models.words import LexiconWords
 from .pipeline import get_pipeline
 from .readability import Counts, accessibility_score, count_span, formulas
 from .report import Report
@@ -35,7 +40,7 @@ from .suppress import scopes
 from .types import Finding, Scores, SentenceInfo, Severity, Suppressed
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 # -- chunking --------------------------------------------------------------------------------
@@ -77,6 +82,14 @@ class _Sentence:
     agentless: list[tuple[int, int]]
     rung: int | None = None
     rung_confidence: float | None = None
+    verdict: SentenceVerdict | None = None
+    claim: bool = False  # says it is co-produced / in partnership: a claim, not a description
+
+
+@dataclass(slots=True)
+class _HardHit:
+    word: HardWord  # offsets already in the document
+    sentence: int
 
 
 @dataclass(slots=True)
@@ -98,6 +111,7 @@ class _DocState:
     who: WhoActs = field(default_factory=WhoActs)
     claims: list[tuple[int, int]] = field(default_factory=list)
     recipients: list[tuple[int, int, str, str, int]] = field(default_factory=list)
+    hard_words: list[_HardHit] = field(default_factory=list)
 
 
 _TRAILING = re.compile(r"\s+$")
@@ -119,6 +133,9 @@ class Analyzer:
         self.has_parser = "parser" in caps
         self.agency = AgencyReader(self.lexicon.agency) if self.lexicon.agency and self.has_parser else None
         self.ladder = LadderReader(self.lexicon.ladder) if self.lexicon.ladder and self.agency else None
+        self.hardwords, self.sentence_models = self._load_models(config.models)
+        # Training (`jargonwatch train`) sets this to a list to receive every sentence's features.
+        self.feature_sink: list[tuple[int, int, list[float], list[str]]] | None = None
         skipped: dict[str, int] = {}
         for entry in self.matcher.skipped:
             skipped[entry.code] = skipped.get(entry.code, 0) + 1
@@ -141,6 +158,21 @@ class Analyzer:
             "pipeline": f"{self.pipeline.name} {self.pipeline.version}",
             "lexicon": self.lexicon.digest[:12],
         }
+
+    def _load_models(self, where: str) -> tuple[HardWordModel | None, SentenceModels | None]:
+        """The hard-word and sentence models: the shipped ones, none, or those in a directory."""
+        if where == "none":
+            return None, None
+        directory = None if where == "bundled" else where
+        try:
+            hard = HardWordModel.load(LexiconWords.from_lexicon(self.lexicon), directory)
+        except ModelError:
+            if directory is None:
+                raise
+            hard = None
+        sentences = SentenceModels(directory)
+        # The sentence models read the parse (who acts, the ladder): without one they stay silent.
+        return hard, (sentences if sentences and self.has_parser else None)
 
     # -- streaming ---------------------------------------------------------------------
     def analyze_sources(
@@ -191,9 +223,11 @@ class Analyzer:
     # -- one chunk ---------------------------------------------------------------------
     def _collect(self, doc: Doc, state: _DocState, offset: int) -> None:
         first_sentence = len(state.sentences)
+        first_hit = len(state.hits)
         text = doc.text  # built from the tokens on every access: read it once
         sent_index: dict[int, int] = {}
         sents = list(doc.sents)
+        modelled: list[tuple[int, Span, SentenceCues]] = []
         for sent in sents:
             sent_text = text[sent.start_char : sent.end_char]
             if not sent_text.strip():
@@ -208,13 +242,16 @@ class Analyzer:
             start = sent.start_char
             end = start + len(_TRAILING.sub("", sent_text))
             rung = None
+            cues = SentenceCues(counts, passive=passive, agentless=len(agentless))
             if self.agency is not None:
                 actions = self.agency.actions(sent)
+                cues.actions = actions
                 if self.ladder is not None:
                     rung = self.ladder.sentence_rung(sent, actions)
-                    state.claims += [
-                        (a + start + offset, b + start + offset) for a, b in self.ladder.claims(sent_text)
-                    ]
+                    cues.rule_rung = rung
+                    claims = self.ladder.claims(sent_text)
+                    cues.claim = bool(claims)
+                    state.claims += [(a + start + offset, b + start + offset) for a, b in claims]
                 for action in actions:
                     state.who.add(action)
                 if self.config.is_selected("JW204"):
@@ -223,6 +260,18 @@ class Analyzer:
                             state.recipients.append(
                                 (a + offset, b + offset, group, verb, len(state.sentences))
                             )
+                            cues.recipients += 1
+            if self.hardwords is not None:
+                scored = self.hardwords.score(sent)
+                cues.hard_scores = [w.probability for w in scored]
+                if self.config.is_selected("JW107"):
+                    for w in scored:
+                        if w.probability >= self.hardwords.threshold and not self.context.mentioned(
+                            sent_text, w.start - start, w.end - start
+                        ):
+                            moved = dataclasses.replace(w, start=w.start + offset, end=w.end + offset)
+                            state.hard_words.append(_HardHit(moved, len(state.sentences)))
+            modelled.append((len(state.sentences), sent, cues))
             sent_index[sent.start_char] = len(state.sentences)
             state.sentences.append(
                 _Sentence(
@@ -233,6 +282,7 @@ class Analyzer:
                     [(a + offset, b + offset) for a, b in agentless],
                     rung.rung if rung else None,
                     rung.confidence if rung else None,
+                    claim=cues.claim,
                 )
             )
         if len(state.sentences) == first_sentence:
@@ -260,6 +310,30 @@ class Analyzer:
             state.hits.append(_Hit(cand, cand.start + offset, cand.end + offset, idx, explained, mentioned))
         if self.config.is_selected("JW103"):
             state.abbreviations.extend(find_abbreviations(doc, self.lexicon, offset))
+        if self.sentence_models is not None or self.feature_sink is not None:
+            self._score_sentences(state, modelled, first_hit, offset)
+
+    def _score_sentences(
+        self, state: _DocState, modelled: list[tuple[int, Span, SentenceCues]], first_hit: int, offset: int
+    ) -> None:
+        """The sentence models' verdict on each sentence of this chunk (or, in training, its features)."""
+        codes: dict[int, Counter[str]] = {}
+        for hit in state.hits[first_hit:]:
+            if not hit.mentioned:
+                codes.setdefault(hit.sentence, Counter())[hit.cand.entry.code] += 1
+        for i, sent, cues in modelled:
+            cues.codes = codes.get(i, Counter())
+            dense = sentence_dense(sent, cues)
+            terms = sentence_terms(sent)
+            if self.feature_sink is not None:
+                self.feature_sink.append((sent.start_char + offset, sent.end_char + offset, dense, terms))
+            if self.sentence_models is None:
+                continue
+            verdict = self.sentence_models.verdict(dense, terms)
+            s = state.sentences[i]
+            s.verdict = verdict
+            if verdict.rung is not None or "sentence_rung" in self.sentence_models.models:
+                s.rung, s.rung_confidence = verdict.rung, verdict.rung_confidence
 
     # -- the whole document ------------------------------------------------------------
     def _finish(self, state: _DocState) -> Report:
@@ -269,6 +343,8 @@ class Analyzer:
         findings.extend(self._lexical_findings(state, text))
         findings = self._recipient_findings(state, text, findings)
         findings.extend(self._abbreviation_findings(state, text))
+        findings.extend(self._hard_word_findings(state, text, findings))
+        findings.extend(self._model_tokenism_findings(state, text, findings))
 
         total = Counts()
         infos: list[SentenceInfo] = []
@@ -287,6 +363,10 @@ class Analyzer:
                 c.letters,
                 s.passive,
                 s.rung,
+                s.rung_confidence,
+                s.verdict.hard if s.verdict else None,
+                s.verdict.them_us if s.verdict else None,
+                s.verdict.tokenism if s.verdict else None,
             )
             infos.append(info)
             grade = info.grade
@@ -303,17 +383,24 @@ class Analyzer:
                         sentence=i,
                     )
                 )
-            elif s.counts.words >= 8 and grade > cfg.target_grade + cfg.hard_sentence_margin:
+            elif (p_hard := self._hard_sentence(s, grade)) is not None:
+                message = f"This sentence reads at grade {grade:.0f} (reading age {grade + 5:.0f})"
+                if s.verdict is not None and s.verdict.hard is not None:
+                    message += f", and the sentence model gives {p_hard:.0%} that it is hard for the reader."
+                else:
+                    message += f"; the target is grade {cfg.target_grade:g}."
                 findings.append(
-                    self._finding(
-                        "JW402",
-                        s.start,
-                        s.end,
-                        text,
-                        f"This sentence reads at grade {grade:.0f} (reading age {grade + 5:.0f}); "
-                        f"the target is grade {cfg.target_grade:g}.",
-                        ("Use shorter, everyday words and one idea per sentence.",),
-                        sentence=i,
+                    dataclasses.replace(
+                        self._finding(
+                            "JW402",
+                            s.start,
+                            s.end,
+                            text,
+                            message,
+                            ("Use shorter, everyday words and one idea per sentence.",),
+                            sentence=i,
+                        ),
+                        confidence=round(p_hard, 3),
                     )
                 )
             for a, b in s.agentless:
@@ -334,6 +421,16 @@ class Analyzer:
         per_100 = 100.0 * jargon / total.words if total.words else 0.0
         passive_ratio = total.passive_sentences / total.parsed_sentences if total.parsed_sentences else None
         long_share = long_sentences / len(state.sentences) if state.sentences else 0.0
+        hard_share = _mean(s.verdict.hard for s in state.sentences if s.verdict)
+        them_us_share = _mean(s.verdict.them_us for s in state.sentences if s.verdict)
+        formula_score = accessibility_score(
+            f.flesch_reading_ease,
+            f.flesch_kincaid_grade,
+            cfg.target_grade,
+            long_share,
+            passive_ratio,
+            per_100,
+        )
         scores = Scores(
             words=total.words,
             sentences=total.sentences,
@@ -349,14 +446,10 @@ class Analyzer:
             passive_ratio=passive_ratio,
             jargon_per_100_words=per_100,
             reading_age=f.reading_age,
-            accessibility=accessibility_score(
-                f.flesch_reading_ease,
-                f.flesch_kincaid_grade,
-                cfg.target_grade,
-                long_share,
-                passive_ratio,
-                per_100,
-            ),
+            # With the sentence models: the expected share of sentences the reader can read easily.
+            accessibility=formula_score if hard_share is None else round(100.0 * (1.0 - hard_share), 1),
+            hard_share=None if hard_share is None else round(hard_share, 4),
+            them_us_share=None if them_us_share is None else round(them_us_share, 4),
         )
         if total.words >= 30 and (
             f.flesch_kincaid_grade > cfg.target_grade or f.flesch_reading_ease < cfg.target_ease
@@ -512,7 +605,8 @@ class Analyzer:
         for s in state.sentences:
             if s.rung is not None:
                 profile[str(s.rung)] += 1
-        rungs = [s.rung for s in state.sentences if s.rung is not None]
+        # What the document shows people doing: sentences that make the claim do not count.
+        rungs = [s.rung for s in state.sentences if s.rung is not None and not s.claim]
         claimed = 6 if state.claims else None
         described = max(rungs) if rungs else None
         if claimed and described is not None and 3 <= described <= 5:
@@ -570,6 +664,85 @@ class Analyzer:
         ]
         return kept + added
 
+    def _hard_sentence(self, s: _Sentence, grade: float) -> float | None:
+        """JW402's verdict on a sentence (its confidence), or None: the calibrated sentence model
+        at its shipped threshold when it is installed, else the grade above target plus margin."""
+        cfg = self.config
+        model = self.sentence_models.models.get("sentence_hard") if self.sentence_models else None
+        if model is not None and model.threshold is not None and s.verdict and s.verdict.hard is not None:
+            return s.verdict.hard if s.counts.words >= 5 and s.verdict.hard >= model.threshold else None
+        if s.counts.words >= 8 and grade > cfg.target_grade + cfg.hard_sentence_margin:
+            return 1.0
+        return None
+
+    def _hard_word_findings(self, state: _DocState, text: str, findings: list[Finding]) -> list[Finding]:
+        """JW107: words the hard-word model scores as hard, at their first use, where no list
+        already says something about the same words."""
+        if not state.hard_words:
+            return []
+        taken = sorted((f.start, f.end) for f in findings if f.code.startswith("JW1"))
+        starts = [a for a, _ in taken]
+        allow = set(self.config.allow)
+        never = {w.lower() for w in self.lexicon.never_flag}
+        seen: set[str] = set()
+        out = []
+        for h in state.hard_words:
+            w = h.word
+            lemma = (w.lemma or w.text).lower()
+            if lemma in seen or lemma in allow or w.text.lower() in allow or lemma in never:
+                continue
+            i = bisect.bisect_right(starts, w.end) - 1
+            if i >= 0 and taken[i][1] > w.start:
+                continue
+            if any(a < w.end and w.start < b for a, b in taken[max(0, i - 3) : i + 1]):
+                continue
+            seen.add(lemma)
+            out.append(
+                dataclasses.replace(
+                    self._finding(
+                        "JW107",
+                        w.start,
+                        w.end,
+                        text,
+                        f"Hard word '{w.text}': the hard-word model gives {w.probability:.0%} that a reader "
+                        "outside the sector would not know it.",
+                        plain_words(w.text, w.lemma, w.tag, text[max(0, w.start - 200) : w.end + 200]),
+                        sentence=h.sentence,
+                        source="model:hardword",
+                    ),
+                    confidence=round(w.probability, 3),
+                )
+            )
+        return out
+
+    def _model_tokenism_findings(self, state: _DocState, text: str, findings: list[Finding]) -> list[Finding]:
+        """Tokenism the sentence models see where no pattern matched (precision-first thresholds)."""
+        have = {(f.code, f.sentence) for f in findings if f.code.startswith("JW3")}
+        out = []
+        for i, s in enumerate(state.sentences):
+            if s.verdict is None:
+                continue
+            for code, prob in s.verdict.tokenism_codes:
+                if (code, i) in have or not self.config.is_selected(code):
+                    continue
+                rule = RULES_BY_CODE[code]
+                out.append(
+                    dataclasses.replace(
+                        self._finding(
+                            code,
+                            s.start,
+                            s.end,
+                            text,
+                            f"{rule.label} (sentence model, {prob:.0%}): {rule.summary}",
+                            (rule.better,) if rule.better else (),
+                            sentence=i,
+                            source=f"model:sentence_{code}",
+                        ),
+                        confidence=round(prob, 3),
+                    )
+                )
+        return out
+
     def _abbreviation_findings(self, state: _DocState, text: str) -> list[Finding]:
         out = []
         sentence_starts = [s.start for s in state.sentences]
@@ -606,6 +779,18 @@ class Analyzer:
                 )
             )
         return out
+
+
+def plain_words(word: str, lemma: str, tag: str, context: str) -> tuple[str, ...]:
+    """Plainer words for a hard word, from the project's WordNet-derived thesaurus."""
+    from .thesaurus import suggest
+
+    return tuple(suggest(word, lemma=lemma, tag=tag, context=context, k=3))
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    kept = [v for v in values if v is not None]
+    return sum(kept) / len(kept) if kept else None
 
 
 def _resolve_overlaps(hits: list[_Hit]) -> list[_Hit]:

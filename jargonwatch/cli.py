@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--target-ease", type=float, help="target Flesch reading ease (default 60)")
     c.add_argument("--max-sentence-words", type=int, help="long-sentence limit (default 25)")
     c.add_argument("--model", help="spaCy pipeline: auto (default), blank, or an installed pipeline's name")
+    c.add_argument(
+        "--models", help="trained models: bundled (default), none, or a folder written by `jargonwatch train`"
+    )
     c.add_argument("--allow", help="comma-separated terms never to flag in this run")
     c.add_argument(
         "--lexicon", action="append", default=[], metavar="FILE", help="an extra lexicon file (repeatable)"
@@ -78,6 +81,15 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--splits", help="splits.json (default: next to --sentences)")
     ev.add_argument("--format", choices=["md", "json"], default="md")
     ev.add_argument("--model", help="spaCy pipeline: auto, blank or an installed name")
+    ev.add_argument("--models", help="trained models: bundled (default), none, or a folder")
+
+    tr = sub.add_parser("train", help="fit the hard-word and sentence models on the labelled corpus")
+    tr.add_argument("--corpus", default="corpora", help="the corpus folder (default: corpora)")
+    tr.add_argument(
+        "--output", default=None, help="folder for the models (default: the package's own models folder)"
+    )
+    tr.add_argument("--model", default="auto", help="spaCy pipeline: auto, blank or an installed name")
+    tr.add_argument("--card", default=None, help="also write the model card as Markdown to this file")
 
     lx = sub.add_parser("lexicon", help="lexicon tools")
     lx_sub = lx.add_subparsers(dest="lexicon_command", metavar="ACTION")
@@ -99,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args.format)
         if args.command == "eval":
             return _eval(args)
+        if args.command == "train":
+            return _train(args)
         if args.command == "lexicon" and args.lexicon_command == "check":
             return _lexicon_check(args.files)
         if args.command == "lexicon" and args.lexicon_command == "compile":
@@ -113,6 +127,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     _parser().print_help(sys.stderr)
     return EXIT_ERROR
+
+
+def _train(args: argparse.Namespace) -> int:
+    corpus = Path(args.corpus)
+    for need in ("labels/gold.jsonl", "sentences.jsonl", "splits.json", "raw"):
+        if not (corpus / need).exists():
+            return _error(
+                f"{corpus}: no {need}; --corpus must name a folder in the corpus layout (see corpora/README.md)"
+            )
+    try:
+        from .models.train import train
+    except ImportError as exc:
+        return _error(f"training needs scikit-learn: pip install 'jargonwatch[train]' ({exc})")
+    from .models.card import model_card
+    from .models.store import MODEL_DIR
+
+    out = Path(args.output) if args.output else MODEL_DIR
+    card = train(corpus, out, args.model, log=lambda m: print(m, file=sys.stderr))
+    if args.card:
+        Path(args.card).write_text(model_card(card), encoding="utf-8")
+    print(f"models written to {out}")
+    return EXIT_OK
 
 
 def _error(message: str) -> int:
@@ -132,6 +168,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, object]:
         "target_ease",
         "max_sentence_words",
         "model",
+        "models",
         "allow",
     ):
         value = getattr(args, name)
@@ -330,7 +367,11 @@ def _eval(args: argparse.Namespace) -> int:
                 if row["doc"] in split_docs
             }
         rows = load_gold(gold, ids)
-        config = Config(model=args.model) if args.model else Config()
+        config = Config()
+        if args.model:
+            config = config.replace(model=args.model)
+        if args.models:
+            config = config.replace(models=args.models)
         results = evaluate(rows, config, sentences, docs)
     except (OSError, ValueError, KeyError) as exc:
         return _error(f"{gold}: {exc}")

@@ -156,9 +156,9 @@ RULES: tuple[RuleSpec, ...] = (
         summary="A hard or rare word that no list contains, found by the hard-word model.",
         what="A word the reader is unlikely to know: rare in everyday English, long or technical.",
         why="Lists never cover everything; rare words stop readers whatever their source.",
-        example="The scheme's efficacy is contingent on adequate remuneration.",
-        better="The scheme works only if people are paid fairly.",
-        status=Status.PLANNED,
+        example="We will disaggregate the figures by ward.",
+        better="We will split the figures up by ward.",
+        status=Status.PREVIEW,
     ),
     RuleSpec(
         code="JW201",

@@ -48,6 +48,8 @@ class Config:
     max_sentence_words: int = 25
     hard_sentence_margin: float = 4.0
     model: str = "auto"
+    # The trained models (JW107 and the sentence models): "bundled", "none", or a directory.
+    models: str = "bundled"
     allow: tuple[str, ...] = ()
     extend_lexicons: tuple[str, ...] = ()
     chunk_chars: int = 20_000
@@ -122,6 +124,10 @@ def _coerce(name: str, value: object) -> object:
     if name == "model":
         if not isinstance(value, str) or not value:
             raise TypeError("expected a pipeline name")
+        return value
+    if name == "models":
+        if not isinstance(value, str) or not value:
+            raise TypeError("expected 'bundled', 'none' or a directory")
         return value
     if name == "allow":
         return tuple(str(v).strip().lower() for v in _as_list(value))

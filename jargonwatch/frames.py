@@ -8,7 +8,9 @@ Three kinds of frame:
   column, text, message, suggestions, confidence, sentence`` (``sentence`` is the index of the
   finding's sentence in ``report.sentences``, missing for document-level findings such as JW404).
 - ``"sentences"``: one row per sentence: ``index, start, end, text, words, grade, reading_ease,
-  passive, rung`` and ``n_<family>``, the number of findings of each family in the sentence.
+  passive, rung, rung_confidence``, the sentence models' probabilities ``hard, them_us, tokenism``
+  (missing with ``models="none"``) and ``n_<family>``, the number of findings of each family in the
+  sentence.
 - ``"documents"``: one row per document: ``path``, every score of ``Scores`` (missing for a file that
   could not be read), ``unreadable``, ``findings`` (the total), ``n_<family>``, one column per code
   (``JW101`` ...) and ``rung_1`` ... ``rung_8`` (sentences on each rung of the participation ladder).
@@ -69,6 +71,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "reading_ease",
         "passive",
         "rung",
+        "rung_confidence",
+        "hard",
+        "them_us",
+        "tokenism",
         *FAMILY_COLUMNS,
     ),
     "documents": (
@@ -100,6 +106,10 @@ DTYPES: dict[str, dict[str, str]] = {
         "reading_ease": "float64",
         "passive": "boolean",
         "rung": "Int64",
+        "rung_confidence": "Float64",
+        "hard": "Float64",
+        "them_us": "Float64",
+        "tokenism": "Float64",
         **dict.fromkeys(FAMILY_COLUMNS, "int64"),
     },
     "documents": {
@@ -160,6 +170,10 @@ def sentence_rows(report: Report) -> Iterator[dict[str, object]]:
             "reading_ease": s.reading_ease,
             "passive": s.passive,
             "rung": s.rung,
+            "rung_confidence": s.rung_confidence,
+            "hard": s.hard,
+            "them_us": s.them_us,
+            "tokenism": s.tokenism,
         }
         row.update({f"n_{family.value}": per_sentence[i][family.value] for family in Family})
         yield row

@@ -121,6 +121,11 @@ class SentenceInfo:
     letters: int = 0
     passive: bool | None = None
     rung: int | None = None
+    # From the sentence models (None when they are switched off or not installed).
+    rung_confidence: float | None = None
+    hard: float | None = None  # calibrated probability that the sentence is hard for the reader
+    them_us: float | None = None  # probability that it holds "them and us" language
+    tokenism: float | None = None  # probability that it describes tokenism
 
     def readability(self) -> Formulas:
         from .readability import Counts, formulas
@@ -160,6 +165,10 @@ class SentenceInfo:
             "reading_ease": round(self.reading_ease, 2),
             "passive": self.passive,
             "rung": self.rung,
+            "rung_confidence": self.rung_confidence,
+            "hard": None if self.hard is None else round(self.hard, 3),
+            "them_us": None if self.them_us is None else round(self.them_us, 3),
+            "tokenism": None if self.tokenism is None else round(self.tokenism, 3),
         }
 
 
@@ -182,6 +191,9 @@ class Scores:
     jargon_per_100_words: float
     reading_age: float
     accessibility: float
+    # Expected shares of sentences, from the calibrated sentence models (None without them).
+    hard_share: float | None = None
+    them_us_share: float | None = None
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {}

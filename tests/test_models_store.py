@@ -1,0 +1,124 @@
+"""Model files: plain arrays plus JSON, validated on load, never unpickled."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from jargonwatch.models.store import MODEL_DIR, LinearModel, ModelError, load_model, read_model
+
+
+def _model(**changes: object) -> LinearModel:
+    base: dict[str, object] = {
+        "name": "toy",
+        "kind": "binary",
+        "features": ("a", "b"),
+        "mean": np.array([1.0, 0.0]),
+        "scale": np.array([2.0, 1.0]),
+        "coef": np.array([[1.0, -1.0, 0.5, 2.0]]),
+        "intercept": np.array([0.25]),
+        "vocabulary": ("u:x", "u:y"),
+        "threshold": 0.5,
+    }
+    base.update(changes)
+    return LinearModel(**base)  # type: ignore[arg-type]
+
+
+def test_decision_standardises_dense_and_adds_vocabulary_terms() -> None:
+    m = _model()
+    # z = ((3 - 1) / 2, (1 - 0) / 1) = (1, 1): 1 - 1 + 0.25, then + 2.0 for "u:y" (counted once).
+    assert m.decision([3.0, 1.0])[0] == pytest.approx(0.25)
+    assert m.decision([3.0, 1.0], ["u:y", "u:y", "u:unknown"])[0] == pytest.approx(2.25)
+    assert m.probability([3.0, 1.0])[0] == pytest.approx(1 / (1 + np.exp(-0.25)))
+
+
+def test_calibration_rescales_the_logit() -> None:
+    m = _model(calibration=(2.0, -1.0))
+    assert m.probability([3.0, 1.0])[0] == pytest.approx(1 / (1 + np.exp(-(2 * 0.25 - 1))))
+
+
+def test_multiclass_probabilities_sum_to_one() -> None:
+    m = _model(
+        kind="multiclass",
+        classes=("none", "4", "7"),
+        coef=np.array([[1.0, 0, 0, 0], [0, 1.0, 0, 0], [0, 0, 1.0, 1.0]]),
+        intercept=np.zeros(3),
+    )
+    p = m.probability([5.0, 0.0], ["u:x"])
+    assert p.sum() == pytest.approx(1.0)
+    assert p.argmax() == 0
+
+
+def test_shape_mismatches_are_refused() -> None:
+    with pytest.raises(ModelError, match="coef"):
+        _model(coef=np.zeros((1, 3)))
+    with pytest.raises(ModelError, match="dense features"):
+        _model().decision([1.0])
+    with pytest.raises(ModelError, match="kind"):
+        _model(kind="forest")
+
+
+def test_round_trip_without_pickle(tmp_path: Path) -> None:
+    m = _model(calibration=(1.5, 0.1), card={"note": "toy"})
+    jpath, npath = m.save(tmp_path)
+    with np.load(npath, allow_pickle=False) as arrays:  # would raise on any object array
+        assert set(arrays.files) == {"mean", "scale", "coef", "intercept"}
+    back = read_model(jpath)
+    assert back.features == m.features and back.vocabulary == m.vocabulary
+    assert back.calibration == (1.5, 0.1) and back.card == {"note": "toy"}
+    assert back.decision([3.0, 1.0], ["u:x"])[0] == pytest.approx(m.decision([3.0, 1.0], ["u:x"])[0])
+
+
+def test_saving_twice_gives_the_same_bytes(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    _model().save(a)
+    _model().save(b)
+    for name in ("toy.json", "toy.npz"):
+        assert (a / name).read_bytes() == (b / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda j, n: j.write_text("{not json", encoding="utf-8"), "cannot read model description"),
+        (lambda j, n: j.write_text(json.dumps({"format": "other"}), encoding="utf-8"), "not a jargonwatch"),
+        (lambda j, n: n.write_bytes(b"garbage"), "cannot read model arrays"),
+        (lambda j, n: n.unlink(), "cannot read model arrays"),
+    ],
+)
+def test_damaged_files_name_the_file(tmp_path: Path, damage: object, message: str) -> None:
+    jpath, npath = _model().save(tmp_path)
+    damage(jpath, npath)  # type: ignore[operator]
+    with pytest.raises(ModelError, match=message) as info:
+        read_model(jpath)
+    assert "toy" in str(info.value)
+
+
+def test_object_arrays_are_refused(tmp_path: Path) -> None:
+    jpath, npath = _model().save(tmp_path)
+    np.savez(npath, mean=np.array([{"x": 1}, 2], dtype=object), scale=np.ones(2), coef=np.ones((1, 4)), intercept=np.ones(1))
+    with pytest.raises(ModelError):
+        read_model(jpath)
+
+
+def test_non_finite_values_are_refused(tmp_path: Path) -> None:
+    jpath, _ = _model(coef=np.array([[np.nan, 0, 0, 0]])).save(tmp_path)
+    with pytest.raises(ModelError, match="non-finite"):
+        read_model(jpath)
+
+
+def test_missing_model_says_how_to_make_it(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="jargonwatch train"):
+        load_model("nothing-here", str(tmp_path))
+
+
+def test_every_shipped_model_loads_and_has_a_card() -> None:
+    names = sorted(p.stem for p in MODEL_DIR.glob("*.json") if p.stem != "card")
+    assert "hardword" in names and "sentence_hard" in names and "sentence_rung" in names
+    for name in names:
+        m = read_model(MODEL_DIR / f"{name}.json")
+        assert m.card["data"]["digest"].startswith("sha256:")
+        assert "metrics" in m.card
