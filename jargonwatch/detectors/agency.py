@@ -84,14 +84,15 @@ class AgencyReader:
         self.recipient = {v for v in data.recipient_verbs if " " not in v}
         self.recipient_phrases = {tuple(v.split()) for v in data.recipient_verbs if " " in v}
 
-    def group_of(self, token: Token) -> str | None:
+    def group_of(self, token: Token, _depth: int = 0) -> str | None:
         if token.lower_ in _WE:
             return "organisation"
         if token.lower_ in {"they", "them", "themselves"}:
             return "they"  # most often the people just named; never counted in who acts
         if token.dep_ == "relcl" or token.lower_ in {"who", "that", "which"}:
             head = token.head.head if token.head.dep_ == "relcl" else token.head
-            return self.group_of(head) if head is not token else None
+            # Relative clauses can point back at each other in a bad parse: follow at most a few.
+            return self.group_of(head, _depth + 1) if head is not token and _depth < 4 else None
         if token.pos_ not in {"NOUN", "PROPN"}:
             return None
         lemmas = [t.lemma_.lower() for t in token.subtree if not t.is_punct or t.text == "-"]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_END = "\0end"
+_END = ""  # no token is the empty string, so this key never collides with a word
 
 
 class PhraseTrie:
