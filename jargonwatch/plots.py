@@ -1,5 +1,6 @@
 """Charts of reports for notebooks: difficulty along a document, findings by code, a collection
-compared, and the participation-ladder profile.
+compared, and the participation-ladder profile; and a reliability chart of a model's probabilities
+against labels (``plot_reliability``, which takes labels and probabilities rather than reports).
 
 matplotlib is optional: it is imported when a chart is first drawn. Every function takes reports
 (or a frame from ``jargonwatch.frames``) and an optional matplotlib ``Axes``, draws on it (or on a
@@ -11,6 +12,7 @@ marker, and bars carry their numbers.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -378,4 +380,98 @@ def plot_ladder(data: Data, ax: Axes | None = None, title: str | None = None) ->
         )
     if handles:
         ax.legend(handles=handles, title="Group", **OUTSIDE)
+    return ax
+
+
+# -- reliability of a model's probabilities ----------------------------------------------------
+def _reliability_bins(y_true: Any, probabilities: Any, bins: int) -> list[tuple[float, float, int]]:
+    """(mean probability, observed share of positives, count) for each non-empty equal-width bin."""
+    import numpy as np
+
+    try:
+        count = 0 if isinstance(bins, bool) else operator.index(bins)
+    except TypeError:
+        count = 0
+    if count < 1:
+        raise ValueError(f"bins must be a whole number of at least 1; got {bins!r}")
+    y = np.asarray(y_true, dtype=np.float64).ravel()
+    p = np.asarray(probabilities, dtype=np.float64).ravel()
+    if y.shape != p.shape:
+        raise ValueError(f"y_true has {y.size} values but probabilities has {p.size}")
+    if not np.all(np.isin(y, (0.0, 1.0))):
+        raise ValueError("y_true must hold only 0 and 1 (or False and True)")
+    if not np.all((p >= 0.0) & (p <= 1.0)):  # also rejects NaN
+        raise ValueError("probabilities must lie between 0 and 1")
+    # The bins of the model card's calibration error: [0, 0.1), [0.1, 0.2) ... [0.9, 1.0] for 10 bins.
+    edges = np.linspace(0.0, 1.0, count + 1)
+    index = np.clip(np.searchsorted(edges, p, side="right") - 1, 0, count - 1)
+    rows = []
+    for b in range(count):
+        inside = index == b
+        if inside.any():
+            rows.append((float(p[inside].mean()), float(y[inside].mean()), int(inside.sum())))
+    return rows
+
+
+def plot_reliability(
+    y_true: Any,
+    probabilities: Any,
+    *,
+    bins: int = 10,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """A reliability (calibration) chart: do a model's probabilities mean what they say?
+
+    ``y_true`` holds the labels (0/1 or booleans) and ``probabilities`` the model's probability of
+    a 1 for the same items (lists, arrays or pandas Series). The items are put into ``bins``
+    equal-width bins by probability; each non-empty bin is a point at its mean probability (across)
+    and the share of its items labelled 1 (up). Points on the dashed diagonal mean the
+    probabilities can be taken at face value. A point's size and its label give the number of
+    items in its bin, so that a bin of a handful is not read like one of hundreds.
+    """
+    rows = _reliability_bins(y_true, probabilities, bins)
+    ax = _axes(ax, (6.5, 6.5))
+    ax.set_title(title or "Reliability: predicted probability against what was labelled")
+    ax.set_xlabel("Predicted probability (mean in each bin)")
+    ax.set_ylabel("Share labelled positive in each bin")
+    ax.plot([0, 1], [0, 1], color=INK, linestyle="--", linewidth=1.2, label="Perfectly calibrated")
+    ax.set_xlim(-0.03, 1.03)
+    ax.set_ylim(-0.03, 1.1)
+    ax.set_aspect("equal")
+    ax.grid(color="#dddddd", linewidth=0.6)
+    if not rows:
+        _empty(ax, "No predictions to plot.")
+        ax.legend(**BELOW)
+        return ax
+    xs, ys, counts = (list(column) for column in zip(*rows, strict=True))
+    largest = max(counts)
+    sizes = [40 + 360 * n / largest for n in counts]
+    ax.plot(xs, ys, color=BLUE, linewidth=1.0, zorder=2)
+    ax.scatter(
+        xs,
+        ys,
+        s=sizes,
+        color=BLUE,
+        edgecolors=INK,
+        linewidths=0.8,
+        zorder=3,
+        label=f"Bin of predictions ({bins} equal-width bins; size and label: count)",
+    )
+    for x, y, n, size in zip(xs, ys, counts, sizes, strict=True):
+        # Above its point (below it near the top), clear of the marker, and inside the axes at the edges.
+        gap = size**0.5 / 2 + 3
+        ax.annotate(
+            f"n={n}",
+            (x, y),
+            xytext=(0, -gap if y > 0.9 else gap),
+            textcoords="offset points",
+            ha="left" if x < 0.08 else "right" if x > 0.92 else "center",
+            va="top" if y > 0.9 else "bottom",
+            fontsize="small",
+            color=INK,
+            bbox={"boxstyle": "round,pad=0.15", "facecolor": WHITE, "edgecolor": "none", "alpha": 0.85},
+            zorder=4,
+        )
+    ax.legend(**{**BELOW, "ncol": 1})
     return ax

@@ -19,7 +19,7 @@ pytest.importorskip("ipykernel")
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 if not NOTEBOOKS.is_dir():  # an sdist carries the tests but not the notebooks (nor the corpus they read)
     pytest.skip("no notebooks/ folder in this tree", allow_module_level=True)
-EXPECTED = ("01_quickstart", "02_before_and_after", "03_exploring_a_collection")
+EXPECTED = ("01_quickstart", "02_before_and_after", "03_exploring_a_collection", "04_models")
 PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
 
 

@@ -220,3 +220,81 @@ def test_every_plot_draws_on_a_given_axes(report: jw.Report) -> None:
     ]
     assert drawn == list(axes.flat)
     fig.canvas.draw()  # renders without error
+
+
+# -- reliability ---------------------------------------------------------------------------------
+# Five items: 0.05 on its own in the first bin, two at 0.15 in the second (one labelled 1), and
+# 0.9 and 1.0 in the last bin, both labelled 1; 1.0 belongs to the last bin, not an eleventh.
+LABELS = [0, 0, 1, 1, 1]
+PROBABILITIES = [0.05, 0.15, 0.15, 0.9, 1.0]
+
+
+def _points(ax) -> list[list[float]]:  # type: ignore[no-untyped-def]
+    (points,) = ax.collections
+    return points.get_offsets().tolist()
+
+
+def test_reliability_puts_each_bin_at_its_mean_probability_and_observed_share() -> None:
+    ax = plots.plot_reliability(LABELS, PROBABILITIES)
+    assert _points(ax) == [
+        [pytest.approx(0.05), 0.0],
+        [pytest.approx(0.15), 0.5],
+        [pytest.approx(0.95), 1.0],
+    ]
+    assert ax.get_title().startswith("Reliability")
+    assert ax.get_xlabel() == "Predicted probability (mean in each bin)"
+    assert ax.get_ylabel() == "Share labelled positive in each bin"
+
+
+def test_reliability_labels_and_sizes_points_by_count() -> None:
+    ax = plots.plot_reliability(LABELS, PROBABILITIES)
+    assert [t.get_text() for t in ax.texts] == ["n=1", "n=2", "n=2"]
+    sizes = list(ax.collections[0].get_sizes())
+    assert sizes[0] < sizes[1] == sizes[2]  # colour is not the signal: size and a label give the count
+
+
+def test_reliability_draws_the_diagonal_dashed_and_names_it() -> None:
+    ax = plots.plot_reliability(LABELS, PROBABILITIES)
+    diagonal = next(line for line in ax.lines if line.get_label() == "Perfectly calibrated")
+    assert list(diagonal.get_xdata()) == [0, 1] and list(diagonal.get_ydata()) == [0, 1]
+    assert diagonal.get_linestyle() == "--"
+    assert _legend_texts(ax)[0] == "Perfectly calibrated"
+    assert "size and label: count" in _legend_texts(ax)[1]
+
+
+def test_reliability_with_fewer_bins_and_pandas_input() -> None:
+    pd = pytest.importorskip("pandas")
+    ax = plots.plot_reliability(pd.Series(LABELS).astype(bool), pd.Series(PROBABILITIES), bins=2)
+    # [0, 0.5): 0.05, 0.15, 0.15 with one 1 in three; [0.5, 1]: 0.9 and 1.0, both 1.
+    assert _points(ax) == [[pytest.approx(0.35 / 3), pytest.approx(1 / 3)], [pytest.approx(0.95), 1.0]]
+    assert [t.get_text() for t in ax.texts] == ["n=3", "n=2"]
+    assert "2 equal-width bins" in _legend_texts(ax)[1]
+
+
+def test_reliability_draws_on_a_given_axes_and_renders() -> None:
+    fig, ax = plt.subplots()
+    assert plots.plot_reliability(LABELS, PROBABILITIES, ax=ax, title="Hard sentences") is ax
+    assert ax.get_title() == "Hard sentences"
+    fig.canvas.draw()
+
+
+def test_reliability_with_nothing_to_plot() -> None:
+    ax = plots.plot_reliability([], [])
+    assert "No predictions to plot." in _texts(ax) and not ax.collections
+    assert _legend_texts(ax) == ["Perfectly calibrated"]
+
+
+@pytest.mark.parametrize(
+    ("labels", "probabilities", "bins", "message"),
+    [
+        ([0, 1], [0.5], 10, "2 values but probabilities has 1"),
+        ([0, 2], [0.5, 0.5], 10, "only 0 and 1"),
+        ([0, 1], [0.5, 1.5], 10, "between 0 and 1"),
+        ([0, 1], [0.5, float("nan")], 10, "between 0 and 1"),
+        ([0, 1], [0.5, 0.5], 0, "at least 1"),
+        ([0, 1], [0.5, 0.5], 2.5, "at least 1"),
+    ],
+)
+def test_reliability_rejects_bad_input(labels, probabilities, bins, message) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match=message):
+        plots.plot_reliability(labels, probabilities, bins=bins)
