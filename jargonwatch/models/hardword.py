@@ -8,7 +8,6 @@ numbers and words in capitals are left to other rules (JW103 handles abbreviatio
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
 
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 MIN_LETTERS = 4
+CACHE_SIZE = 200_000  # words kept with their probability (a few tens of MB at most)
 
 
 def is_candidate(token: Token) -> bool:
@@ -54,23 +54,32 @@ class HardWordModel:
         self.model = model
         self.lexicon = lexicon
         self.threshold = model.threshold if model.threshold is not None else 0.5
-        self._features = lru_cache(maxsize=50_000)(self._word_row)
+        self._cache: dict[tuple[str, str, str, bool], float] = {}
 
     @classmethod
     def load(cls, lexicon: LexiconWords, directory: str | None = None) -> HardWordModel:
         return cls(load_model("hardword", directory), lexicon)
 
-    def _word_row(self, text: str, lemma: str, pos: str, start: bool) -> tuple[float, ...]:
-        return tuple(word_features([Word(text, lemma, pos, start)], self.lexicon))
+    def _probabilities(self, keys: list[tuple[str, str, str, bool]]) -> list[float]:
+        """Each word's probability. Words come back again and again, so they are cached; the new
+        ones of a sentence are scored together."""
+        cache = self._cache
+        new = [k for k in dict.fromkeys(keys) if k not in cache]
+        if new:
+            if len(cache) > CACHE_SIZE:
+                cache.clear()
+            rows = np.array([word_features([Word(*k)], self.lexicon) for k in new])
+            probs = self.model.probabilities_from(self.model.decision_matrix(rows))[:, 0]
+            cache.update(zip(new, probs.tolist(), strict=True))
+        return [cache[k] for k in keys]
 
     def score(self, sent: Span) -> list[HardWord]:
         """Every candidate word of the sentence with its probability of being hard."""
         tokens = [t for t in sent if is_candidate(t)]
         if not tokens:
             return []
-        rows = np.array([self._features(t.text, t.lemma_, t.pos_, t.is_sent_start) for t in tokens])
-        probs = self.model.probabilities_from(self.model.decision_matrix(rows))[:, 0]
+        probs = self._probabilities([(t.text, t.lemma_, t.pos_, t.is_sent_start) for t in tokens])
         return [
-            HardWord(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.tag_, float(p))
+            HardWord(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.tag_, p)
             for t, p in zip(tokens, probs, strict=True)
         ]

@@ -116,12 +116,18 @@ def sentence_dense(sent: Span, cues: SentenceCues) -> list[float]:
     """The dense features, in the order of ``FEATURES``."""
     c = cues.counts
     words = max(c.words, 1)
-    content = [
-        zipf(t.text)
-        for t in sent
-        if (t.pos_ in _CONTENT or (not t.pos_ and t.is_alpha and not t.is_stop)) and t.is_alpha
-    ]
-    lowers = [t.lower_ for t in sent]
+    content: list[float] = []
+    negation = future = we = they = number = False
+    for t in sent:  # one pass: every Token access builds a Python object
+        lower = t.lower_
+        negation = negation or lower in _NEGATION
+        future = future or lower in _FUTURE
+        we = we or lower in _WE
+        they = they or lower in _THEY
+        number = number or t.like_num
+        if t.is_alpha and (t.pos_ in _CONTENT or (not t.pos_ and not t.is_stop)):
+            content.append(zipf(t.text))
+    text = sent.text
     row: dict[str, float] = {
         "words": float(c.words),
         "log_words": math.log(1 + c.words),
@@ -141,13 +147,13 @@ def sentence_dense(sent: Span, cues: SentenceCues) -> list[float]:
         "recipients": float(cues.recipients),
         "rule_rung_confidence": cues.rule_rung.confidence if cues.rule_rung else 0.0,
         "claim": float(cues.claim),
-        "negation": float(any(w in _NEGATION for w in lowers)),
-        "future": float(any(w in _FUTURE for w in lowers)),
-        "we": float(any(w in _WE for w in lowers)),
-        "they": float(any(w in _THEY for w in lowers)),
-        "question": float(sent.text.rstrip().endswith("?")),
-        "quote": float(any(ch in sent.text for ch in '"\u201c\u201d')),
-        "number": float(any(t.like_num for t in sent)),
+        "negation": float(negation),
+        "future": float(future),
+        "we": float(we),
+        "they": float(they),
+        "question": float(text.rstrip().endswith("?")),
+        "quote": float(any(ch in text for ch in '"\u201c\u201d')),
+        "number": float(number),
     }
     for code in CODES:
         row[f"lex_{code}"] = float(min(cues.codes.get(code, 0), 3))
@@ -198,30 +204,69 @@ class SentenceModels:
             if model.features != FEATURES:
                 raise ModelError(f"{name}: trained on other sentence features; run `jargonwatch train`")
             self.models[name] = model
+        self._stack()
+
+    def _stack(self) -> None:
+        """Models trained together share their vocabulary and scaling: score them with one product."""
+        self.rows: dict[str, slice] = {}
+        self.stacked: LinearModel | None = None
+        models = list(self.models.values())
+        if not models:
+            return
+        first = models[0]
+        if any(
+            m.vocabulary != first.vocabulary
+            or not np.array_equal(m.mean, first.mean)
+            or not np.array_equal(m.scale, first.scale)
+            for m in models
+        ):
+            return
+        at = 0
+        for name, m in self.models.items():
+            self.rows[name] = slice(at, at + m.coef.shape[0])
+            at += m.coef.shape[0]
+        self.stacked = LinearModel(
+            name="stacked",
+            kind="regression",
+            features=first.features,
+            mean=first.mean,
+            scale=first.scale,
+            coef=np.vstack([m.coef for m in models]),
+            intercept=np.concatenate([m.intercept for m in models]),
+            vocabulary=first.vocabulary,
+        )
+
+    def _outputs(self, x: np.ndarray, terms: list[str]) -> dict[str, np.ndarray]:
+        """Each model's probabilities for one sentence."""
+        if self.stacked is None:
+            return {name: m.probability(x, terms) for name, m in self.models.items()}
+        logits = self.stacked.decision(x, terms)
+        return {
+            name: self.models[name].probabilities_from(logits[None, self.rows[name]])[0]
+            for name in self.models
+        }
 
     def __bool__(self) -> bool:
         return bool(self.models)
 
     def verdict(self, dense: Sequence[float], terms: Iterable[str]) -> SentenceVerdict:
-        terms = list(terms)
-        x = np.asarray(dense, dtype=np.float64)
+        out = self._outputs(np.asarray(dense, dtype=np.float64), list(terms))
 
         def p(name: str) -> float | None:
-            m = self.models.get(name)
-            return float(m.probability(x, terms)[0]) if m is not None else None
+            return float(out[name][0]) if name in out else None
 
         codes = []
         for code in TOKENISM_CODES:
             m = self.models.get(f"sentence_{code}")
             if m is None or m.threshold is None:
                 continue
-            prob = float(m.probability(x, terms)[0])
+            prob = float(out[m.name][0])
             if prob >= m.threshold:
                 codes.append((code, prob))
         rung = confidence = None
         m = self.models.get("sentence_rung")
         if m is not None:
-            probs = m.probability(x, terms)
+            probs = out["sentence_rung"]
             none = float(probs[m.classes.index("none")]) if "none" in m.classes else 0.0
             best = max((i for i, c in enumerate(m.classes) if c != "none"), key=lambda i: probs[i])
             threshold = m.threshold if m.threshold is not None else 0.5
