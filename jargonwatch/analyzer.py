@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from . import __version__
@@ -24,6 +24,8 @@ from .config import Config
 from .detectors.abbreviations import Occurrence, find_abbreviations, unexplained
 from .detectors.agency import AgencyReader, WhoActs
 from .detectors.context import ContextRules
+from .detectors.distancing import DistancingHit, DistancingReader, Paragraph
+from .detectors.involvement import InvolvementReader, TokenismHit
 from .detectors.ladder import LadderReader
 from .detectors.lexical import Candidate, LexicalMatcher
 from .lexicon.forms import match_case
@@ -41,6 +43,9 @@ from .types import Finding, Scores, SentenceInfo, Severity, Suppressed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
+    from .detectors.agency import Action
+    from .detectors.ladder import SentenceRung
 
 
 # -- chunking --------------------------------------------------------------------------------
@@ -112,6 +117,14 @@ class _DocState:
     claims: list[tuple[int, int]] = field(default_factory=list)
     recipients: list[tuple[int, int, str, str, int]] = field(default_factory=list)
     hard_words: list[_HardHit] = field(default_factory=list)
+    # Read from the parse (see _read_grammar): JW202 distancing and tokenism, each with its sentence.
+    distancing: list[tuple[DistancingHit, int]] = field(default_factory=list)
+    paragraph: Paragraph = field(default_factory=Paragraph)
+    tokenism: list[tuple[TokenismHit, int]] = field(default_factory=list)
+    basics: bool = False  # the document mentions pay, expenses, notice or accessible papers (JW304)
+    standing: list[int] = field(default_factory=list)  # sentences planning people's seats on a body (JW304)
+    staff_made: list[tuple[TokenismHit, int]] = field(default_factory=list)  # plans made by staff (JW301)
+    powered: set[int] = field(default_factory=set)  # sentences where people decide, vote or hold a budget
 
 
 _TRAILING = re.compile(r"\s+$")
@@ -256,11 +269,18 @@ class Analyzer:
                     state.who.add(action)
                 if self.config.is_selected("JW204"):
                     for a, b, group, verb in self.agency.passive_recipients(sent, actions):
-                        if not self.context.mentioned(sent_text, a - start, b - start):
+                        rel_a, rel_b = a - start, b - start
+                        # quoted, ending inside a quote ('would be "kept informed"') or criticised: not a finding
+                        if not (
+                            self.context.mentioned(sent_text, rel_a, rel_b)
+                            or self.context.mentioned(sent_text, rel_b - 1, rel_b)
+                            or self.context.criticised(sent_text, rel_a, rel_b)
+                        ):
                             state.recipients.append(
                                 (a + offset, b + offset, group, verb, len(state.sentences))
                             )
                             cues.recipients += 1
+                self._read_grammar(sent, sent_text, actions, rung, state, offset)
             if self.hardwords is not None:
                 scored = self.hardwords.score(sent)
                 cues.hard_scores = [w.probability for w in scored]
@@ -300,13 +320,15 @@ class Analyzer:
             sentence = text[s_start:s_end]
             rel_s, rel_e = cand.start - s_start, cand.end - s_start
             quote_limit = 6 if code.startswith("JW3") else None
-            mentioned = self.context.mentioned(sentence, rel_s, rel_e, quote_limit)
-            explained = cand.entry.unless_explained and self.context.explained(
-                sentence, rel_s, rel_e, next_text.get(cand.sent_start)
-            )
             idx = sent_index.get(cand.sent_start)
             if idx is None:
                 continue
+            mentioned = self.context.mentioned(sentence, rel_s, rel_e, quote_limit) or (
+                code.startswith("JW3") and self._not_tokenism(code, sentence, rel_s, rel_e, idx, state)
+            )
+            explained = cand.entry.unless_explained and self.context.explained(
+                sentence, rel_s, rel_e, next_text.get(cand.sent_start)
+            )
             state.hits.append(_Hit(cand, cand.start + offset, cand.end + offset, idx, explained, mentioned))
         if self.config.is_selected("JW103"):
             state.abbreviations.extend(find_abbreviations(doc, self.lexicon, offset))
@@ -342,6 +364,7 @@ class Analyzer:
         findings: list[Finding] = []
         findings.extend(self._lexical_findings(state, text))
         findings = self._recipient_findings(state, text, findings)
+        findings.extend(self._grammar_findings(state, text, findings))  # JW202 and JW3xx read from the parse
         findings.extend(self._abbreviation_findings(state, text))
         findings.extend(self._hard_word_findings(state, text, findings))
         findings.extend(self._model_tokenism_findings(state, text, findings))
@@ -743,6 +766,162 @@ class Analyzer:
                 )
         return out
 
+    # -- read from the parse: JW202 distancing and tokenism ------------------------------------------
+    @cached_property
+    def distancing(self) -> DistancingReader | None:
+        """JW202 from the parse; None without a parser or without the data in lexicons/agency.yml."""
+        data = self.lexicon.agency.distancing if self.lexicon.agency is not None else None
+        if data is None or self.agency is None:
+            return None
+        exceptions = [e for entry in self.lexicon.entries if entry.code == "JW202" for e in entry.exceptions]
+        return DistancingReader(data, self.agency, exceptions)
+
+    @cached_property
+    def involvement(self) -> InvolvementReader | None:
+        """Tokenism (JW301, JW302, JW304, JW305) from the parse; None without a parser or the data."""
+        data = self.lexicon.agency.involvement if self.lexicon.agency is not None else None
+        if data is None or self.agency is None:
+            return None
+        return InvolvementReader(data, self.agency)
+
+    def _read_grammar(
+        self,
+        sent: Span,
+        sent_text: str,
+        actions: list[Action],
+        rung: SentenceRung | None,
+        state: _DocState,
+        offset: int,
+    ) -> None:
+        """One parsed sentence: JW202 candidates, paragraph bookkeeping for "they" against "we", and
+        tokenism candidates. Called from _collect before the sentence is appended."""
+        index = len(state.sentences)
+        start = sent.start_char
+        cfg = self.config
+        reader = self.distancing
+        if reader is not None and cfg.is_selected("JW202"):
+            for hit in reader.phrases(sent):
+                if not self.context.mentioned(sent_text, hit.start - start, hit.end - start):
+                    moved = dataclasses.replace(hit, start=hit.start + offset, end=hit.end + offset)
+                    state.distancing.append((moved, index))
+            block = bisect.bisect_right(state.source.blocks, start + offset) - 1
+            if block != state.paragraph.block:
+                state.distancing += state.paragraph.close()
+                state.paragraph.block = block
+            reader.feed(sent, state.paragraph, index, offset)
+        involvement = self.involvement
+        if involvement is None:
+            return
+        seat = False
+        if involvement.gives_power(sent, actions):
+            state.powered.add(index)
+        hits = involvement.read(sent, actions)
+        if self.ladder is not None and cfg.is_selected("JW303"):
+            claims = self.ladder.claims(sent_text)
+            hits += involvement.under_claim(sent, claims, actions, rung.rung if rung is not None else None)
+        for hit in hits:
+            a, b = hit.start - start, hit.end - start
+            if (
+                cfg.is_selected(hit.code)
+                and not self.context.mentioned(sent_text, a, b, 6)
+                and not self.context.criticised(sent_text, a, b)
+            ):
+                moved = dataclasses.replace(hit, start=hit.start + offset, end=hit.end + offset)
+                (state.staff_made if hit.kind == "made by staff" else state.tokenism).append((moved, index))
+                seat = seat or hit.code == "JW302"
+        if cfg.is_selected("JW304"):
+            state.basics = state.basics or involvement.mentions_basics(sent_text)
+            placed = rung is not None and rung.rung == 5 and rung.confidence >= 0.7
+            if (seat or placed) and involvement.planned(sent):
+                state.standing.append(index)
+
+    def _not_tokenism(
+        self, code: str, sentence: str, start: int, end: int, index: int, state: _DocState
+    ) -> bool:
+        """A tokenism cue that the sentence rules out or criticises ("we must not just ...") or, for a
+        vague commitment (JW305), that comes with people deciding, voting or holding a budget."""
+        return self.context.criticised(sentence, start, end) or (code == "JW305" and index in state.powered)
+
+    def _grammar_findings(self, state: _DocState, text: str, findings: list[Finding]) -> list[Finding]:
+        """Findings read from the parse: JW202 where no lexicon entry already has the words, and
+        tokenism where no lexicon entry already has the sentence; JW304 over the whole document."""
+        state.distancing += state.paragraph.close()
+        out: list[Finding] = []
+        taken = [(f.start, f.end) for f in findings if f.code == "JW202"]
+        labels = self.agency.labels if self.agency is not None else {}
+        for hit, sentence in sorted(state.distancing, key=lambda item: item[0].start):
+            if any(a < hit.end and hit.start < b for a, b in taken):
+                continue
+            taken.append((hit.start, hit.end))
+            words = " ".join(text[hit.start : hit.end].split())
+            label = labels.get(hit.group, hit.group)
+            if hit.kind == "possessive":
+                message = (
+                    f"Possessive framing '{words}': 'our' makes {label} sound like the organisation's own."
+                )
+                suggestions: tuple[str, ...] = ("the people we work with", "people who use our services")
+            elif hit.kind == "demonstrative":
+                message = f"Distancing framing '{words}': pointing at {label} sets them apart as 'them'."
+                suggestions = ("Name who you mean: 'the families we work with'.",)
+            else:
+                message = (
+                    f"'{words}' stands for {hit.antecedent.lower()}, set against 'we' (the organisation): "
+                    "them and us."
+                )
+                suggestions = ("Name the people and give them verbs of their own: 'residents told us ...'.",)
+            out.append(
+                self._finding("JW202", hit.start, hit.end, text, message, suggestions, sentence=sentence)
+            )
+        have = {(f.code, f.sentence) for f in findings if f.code.startswith("JW3")}
+        if any(code == "JW301" for code, _ in have) or any(t.code == "JW301" for t, _ in state.tokenism):
+            state.tokenism += state.staff_made  # plans made by staff, in a document where people came in late
+        for tok, sentence in sorted(state.tokenism, key=lambda item: item[0].start):
+            if (tok.code, sentence) in have:
+                continue
+            have.add((tok.code, sentence))
+            words = " ".join(text[tok.start : tok.end].split())
+            message, suggestion = (
+                _TOKENISM_MESSAGES.get(f"{tok.code} {tok.kind}") or _TOKENISM_MESSAGES[tok.code]
+            )
+            out.append(
+                dataclasses.replace(
+                    self._finding(
+                        tok.code,
+                        tok.start,
+                        tok.end,
+                        text,
+                        message.format(words),
+                        (suggestion,),
+                        sentence=sentence,
+                        severity=Severity.INFO if tok.code == "JW305" else None,
+                    ),
+                    confidence=0.6,
+                )
+            )
+        if state.standing and not state.basics and self.config.is_selected("JW304"):
+            sentence = state.standing[0]
+            s = state.sentences[sentence]
+            if ("JW304", sentence) not in have:
+                out.append(
+                    dataclasses.replace(
+                        self._finding(
+                            "JW304",
+                            s.start,
+                            s.end,
+                            text,
+                            "Missing involvement basics: people are asked to take part, but nothing in the "
+                            "document mentions payment, expenses, notice or accessible papers.",
+                            (
+                                "Say how people are paid for their time, how expenses are covered and how much "
+                                "notice and support they get.",
+                            ),
+                            sentence=sentence,
+                        ),
+                        confidence=0.5,
+                    )
+                )
+        return out
+
     def _abbreviation_findings(self, state: _DocState, text: str) -> list[Finding]:
         out = []
         sentence_starts = [s.start for s in state.sentences]
@@ -791,6 +970,32 @@ def plain_words(word: str, lemma: str, tag: str, context: str) -> tuple[str, ...
 def _mean(values: Iterable[float | None]) -> float | None:
     kept = [v for v in values if v is not None]
     return sum(kept) / len(kept) if kept else None
+
+
+# Messages for tokenism read from the parse, by code (or "code kind"): the message, then one suggestion.
+_TOKENISM_MESSAGES = {
+    "JW301": (
+        "Late involvement: '{}' brings people in once the plan is made, too late to shape it.",
+        "Involve people from the start: 'carers helped write the first draft'.",
+    ),
+    "JW301 made by staff": (
+        "Late involvement: '{}' shows the plan was made by staff; people came in only afterwards.",
+        "Involve people from the start: 'carers helped write the first draft'.",
+    ),
+    "JW302": (
+        "Token presence: '{}' cannot speak for everyone, and one person alone has little power.",
+        "Several people with lived experience, each with a vote, paid time and support.",
+    ),
+    "JW303": (
+        "Consultation called co-production: the sentence says '{}' but describes only asking people for "
+        "their views.",
+        "Say what it was: 'we asked people for their views', or share the decisions and say how.",
+    ),
+    "JW305": (
+        "Vague commitment: '{}' promises people a voice but attaches no decision, budget or role.",
+        "Say what people will decide, and how: name the role, vote or budget they will have.",
+    ),
+}
 
 
 def _resolve_overlaps(hits: list[_Hit]) -> list[_Hit]:

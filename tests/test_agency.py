@@ -32,6 +32,27 @@ def test_people_who_act_or_are_asked_to_act_are_not_flagged() -> None:
         assert spans(text) == [], text
 
 
+def test_more_shapes_of_passive_recipients() -> None:
+    # "informed" read as an adjective after "be"; a list item with nobody doing the moving; a new verb
+    assert spans("Patients and families are fully informed about the discharge process.") == [
+        "Patients and families are fully informed"
+    ]
+    assert spans("Closing the day centre and moving people to the other two.") == ["moving people"]
+    assert spans("Participants were recruited through the day centre.") == ["Participants were recruited"]
+
+
+def test_recipients_not_flagged_when_criticised_quoted_or_not_people() -> None:
+    for text in [
+        "We should stop managing families and start listening to them.",  # criticises the practice
+        'The report said families would be "kept informed going forward".',  # the verb is quoted
+        "Moving people and equipment around the Arctic is expensive.",  # logistics, not people
+        "Each service user has a named worker.",  # "service user" used neutrally
+        "People who use services chair the board and set the budget.",
+        "Residents decided where the families would be placed.",  # the residents act in the sentence
+    ]:
+        assert spans(text) == [], text
+
+
 def test_contested_note_gives_way_to_the_warning() -> None:
     report = jw.analyze("Each service user will be consulted.", jw.Config(select=["JW2"]))
     assert [f.code for f in report.findings] == ["JW204"]

@@ -175,6 +175,7 @@ class AgencyReader:
         """JW204 candidates: (start, end, group, verb) where people only receive a professional action."""
         if any(set(a.agents) & (THEM | {"they"}) for a in actions):
             return []  # the people (or "they", most likely them) act somewhere in this sentence
+        tokens = {t.idx: t for t in sent}
         out = []
         for a in actions:
             if not a.patient_span or not self.is_recipient_verb(a, sent) or a.has_xcomp:
@@ -184,11 +185,49 @@ class AgencyReader:
                 if a.explicit_agent and set(a.agents) != {"organisation"}:
                     continue
             elif set(a.agents) != {"organisation"}:
-                continue  # active: only when the organisation is plainly the one doing it
+                # active: only when the organisation is plainly the one doing it, or when nobody is
+                # named at all ("moving people to the other two centres", "to discharge patients")
+                verb = tokens.get(a.verb_span[0])
+                if a.agents or a.explicit_agent or verb is None or verb.tag_ not in {"VBG", "VB"}:
+                    continue
+                if verb.dep_ not in {"ROOT", "conj"} or verb.i == sent.start:
+                    continue  # only a list item or a fragment: "... and moving people to the other two"
+                if any(
+                    self.group_of(c) not in THEM
+                    for o in verb.children
+                    if o.dep_ == "dobj"
+                    for c in self._with_conjuncts(o)
+                ):
+                    continue  # "moving people and equipment": logistics, not people
             group = next(g for g in a.patients if g in THEM)
             start = min(a.patient_span[0], a.verb_span[0])
             end = max(a.patient_span[1], a.verb_span[1])
             if end - start > 120:  # a long clause in between: mark just the people and the verb
                 start, end = a.patient_span if a.passive else a.verb_span
             out.append((start, end, group, a.verb))
+        out += self._adjectival(sent, out)
+        return out
+
+    def _adjectival(
+        self, sent: Span, found: list[tuple[int, int, str, str]]
+    ) -> list[tuple[int, int, str, str]]:
+        """ "patients and families are fully informed": a recipient verb read as an adjective after
+        "be", with people as the subject and nobody named as doing it."""
+        out = []
+        for token in sent:
+            if token.dep_ != "acomp" or not token.lower_.endswith("ed") or token.head.lemma_ != "be":
+                continue
+            word = token.lower_
+            verb = next((v for v in (word[:-2], word[:-1], word[:-3]) if v in self.recipient), None)
+            if verb is None or any(c.dep_ == "prep" and c.lower_ == "by" for c in token.children):
+                continue
+            subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            people = [t for s in subjects for t in self._with_conjuncts(s) if self.group_of(t) in THEM]
+            if not people:
+                continue
+            start, end = people[0].left_edge.idx, token.idx + len(token.text)
+            if end - start > 120 or any(a < end and start < b for a, b, _, _ in found):
+                continue
+            group = self.group_of(people[0]) or "people"
+            out.append((start, end, group, verb))
         return out

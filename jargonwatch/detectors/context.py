@@ -60,6 +60,7 @@ def quoted_spans(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+_NEW_CLAUSE = re.compile(r",\s*(?:but|and|so|yet|then|because|although|though|while|whereas)\b", re.I)
 _VAGUE_COPULA = re.compile(r"^(?:is|are)\s+(?:a|an|the)$", re.I)
 _DEFINING_WORD = re.compile(r"^[^.;:!?]*?\b(?:for|that|which|who|where|when|to|by|of)\b\s*\w", re.I)
 
@@ -97,6 +98,11 @@ class ContextRules:
         self._mention = re.compile(
             r"(?:^|\W)(?:" + _alternation(ctx.mention_before.cues) + r")[ \t]*[\"'\u2018\u201c]?[ \t]*$", re.I
         )
+        self._criticise = (
+            re.compile(r"(?:^|\W)(?:" + _alternation(ctx.criticise_before.cues) + r")(?=\W|$)", re.I)
+            if ctx.criticise_before is not None
+            else None
+        )
 
     def explained(self, sentence: str, start: int, end: int, next_sentence: str | None) -> bool:
         """True when the matched term is explained right there (TAXONOMY: same or next breath)."""
@@ -115,6 +121,19 @@ class ContextRules:
         if self._before.search(sentence[max(0, start - 60) : start]):
             return True
         return bool(next_sentence and self._next.match(next_sentence))
+
+    def criticised(self, sentence: str, start: int, end: int) -> bool:
+        """True when, earlier in the same clause, the practice is ruled out or criticised rather than
+        described: "we must not just ask people to sign off plans", "stop presenting finished plans"."""
+        if not self.enabled or self._criticise is None:
+            return False
+        before = sentence[max(0, start - 90) : start]
+        cut = max(before.rfind(c) for c in ".;:!?\u2013\u2014")
+        clause = before[cut + 1 :]
+        # A conjunction that starts a new clause ends the cue's reach: "we must not wait, but we asked ...".
+        for m in _NEW_CLAUSE.finditer(clause):
+            clause = clause[m.end() :]
+        return bool(self._criticise.search(clause))
 
     def mentioned(self, sentence: str, start: int, end: int, max_quote_words: int | None = None) -> bool:
         """True when the term is quoted or talked about ("the word 'clients'") rather than used."""

@@ -225,6 +225,8 @@ class ContextFile(_Strict):
     explain_before: CueList
     explain_next_sentence: CueList
     mention_before: CueList
+    # Earlier in the same clause: the practice is criticised or ruled out, not described ("we must not").
+    criticise_before: CueList | None = None
 
 
 class Group(_Strict):
@@ -237,8 +239,44 @@ class AgencyExamples(_Strict):
     pass_: list[str] = Field(min_length=1, alias="pass")
 
 
+class Distancing(_Strict):
+    """JW202 read from the parse: "our residents", "these families", "they" set against "we"."""
+
+    possessives: list[str] = Field(min_length=1)  # "our"
+    demonstratives: list[str] = Field(min_length=1)  # "these", "those"
+    possessed: list[str] = Field(min_length=1)  # people nouns (lemmas) flagged after a possessive
+    pointed: list[str] = Field(min_length=1)  # people nouns (lemmas) flagged after a demonstrative
+    pronoun_groups: list[str] = Field(min_length=1)  # groups "they"/"them" may stand for
+    pronoun_verbs: list[str] = Field(default_factory=list)  # "we <verb> for them": deciding for people
+    examples: AgencyExamples
+
+
+class Involvement(_Strict):
+    """Tokenism read from the parse (JW301, JW302, JW304, JW305): who made the plan, who sits where."""
+
+    plan_nouns: list[str] = Field(min_length=1)  # what gets drafted and then shown to people
+    draft_words: list[str] = Field(min_length=1)  # "draft", "final", "finished": the plan is already made
+    show_verbs: list[str] = Field(min_length=1)  # done with a finished plan: present, share, consult on
+    made_verbs: list[str] = Field(min_length=1)  # how a plan gets made or settled: develop, agree, approve
+    drafting_verbs: list[str] = Field(min_length=1)  # how staff write a plan: develop, draft, design
+    late_marks: list[str] = Field(min_length=1)  # "once", "after": the settling came before
+    consult_words: list[str] = Field(min_length=1)  # survey, feedback, consulted: asking, not sharing power
+    single_words: list[str] = Field(min_length=1)  # "a", "one", "single", "only"
+    seat_nouns: list[str] = Field(min_length=1)  # one person's place: representative, member, rep
+    lived_words: list[str] = Field(min_length=1)  # words that make a seat a lived-experience seat
+    bodies: list[str] = Field(min_length=1)  # where the seat is: board, panel, steering group
+    seat_verbs: list[str] = Field(min_length=1)  # how people get a seat: invite, appoint, join (JW304 plans)
+    commit_words: list[str] = Field(min_length=1)  # committed, determined, value, pledge
+    voice_words: list[str] = Field(min_length=1)  # voice, views, listen, involve: what is promised
+    power_words: list[str] = Field(min_length=1)  # decide, vote, budget, chair: power attached
+    basics_words: list[str] = Field(min_length=1)  # pay, expenses, notice, easy read: fair involvement
+    examples: dict[str, AgencyExamples] = Field(default_factory=dict)  # per code
+
+
 class AgencyFile(_Strict):
     source: str = Field(min_length=3)
     groups: dict[str, Group] = Field(min_length=1)
     recipient_verbs: list[str] = Field(min_length=1)
     examples: AgencyExamples
+    distancing: Distancing | None = None
+    involvement: Involvement | None = None
