@@ -63,7 +63,9 @@ def model_card(card: dict[str, Any] | None = None) -> str:
         f"- spaCy pipeline: {card['pipeline']}",
         f"- Library versions: {versions}",
         f"- Seed: {card['seed']}",
-        f"- Sentences: {sentences['sentences']}; sentence-model vocabulary: {sentences['vocabulary']} terms",
+        "- Sentences: "
+        + ", ".join(f"{part} {sentences['sentences'].get(part, 0)}" for part in ("train", "dev", "test"))
+        + f"; sentence-model vocabulary: {sentences['vocabulary']} terms",
         "",
         "## Models and held-out figures",
         "",
