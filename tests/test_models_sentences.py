@@ -8,12 +8,17 @@ from pathlib import Path
 import jargonwatch as jw
 from jargonwatch.analyzer import get_analyzer
 from jargonwatch.models.card import model_card
-from jargonwatch.models.sentences import FEATURES, SentenceCues, SentenceModels, sentence_dense, sentence_terms
+from jargonwatch.models.sentences import (
+    FEATURES,
+    SentenceCues,
+    SentenceModels,
+    sentence_dense,
+    sentence_terms,
+)
 from jargonwatch.models.store import MODEL_DIR
 from jargonwatch.readability import count_span
 
 ROOT = Path(__file__).resolve().parent.parent
-
 
 
 def _sent(text: str):  # type: ignore[no-untyped-def]

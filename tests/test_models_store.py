@@ -99,7 +99,13 @@ def test_damaged_files_name_the_file(tmp_path: Path, damage: object, message: st
 
 def test_object_arrays_are_refused(tmp_path: Path) -> None:
     jpath, npath = _model().save(tmp_path)
-    np.savez(npath, mean=np.array([{"x": 1}, 2], dtype=object), scale=np.ones(2), coef=np.ones((1, 4)), intercept=np.ones(1))
+    np.savez(
+        npath,
+        mean=np.array([{"x": 1}, 2], dtype=object),
+        scale=np.ones(2),
+        coef=np.ones((1, 4)),
+        intercept=np.ones(1),
+    )
     with pytest.raises(ModelError):
         read_model(jpath)
 
