@@ -66,3 +66,21 @@ def test_affixes_are_data() -> None:
 
 def test_empty_target_is_all_zero() -> None:
     assert word_features([]) == [0.0] * len(FEATURES)
+
+
+def test_frequency_table_matches_wordfreq() -> None:
+    """Our direct read of wordfreq's data file gives wordfreq's own frequencies."""
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    from jargonwatch.models.frequency import _table
+
+    ours = _table()
+    theirs = get_frequency_dict("en", wordlist="large")
+    assert len(ours) == len(theirs)
+    for word in ("the", "care", "reablement", "commissioning", "co-production", "holistic"):
+        if word in theirs:
+            assert math.isclose(ours[word], math.log10(theirs[word]) + 9.0, abs_tol=1e-9), word
+    sample = list(theirs.items())[::997]
+    assert all(math.isclose(ours[w], math.log10(f) + 9.0, abs_tol=1e-9) for w, f in sample)

@@ -64,6 +64,13 @@ class LexicalMatcher:
         # bucket is only run where one of its patterns could possibly match.
         self.needs: dict[tuple[str, str], list[list[frozenset[tuple[str, str]]]]] = {}
         self._vocab = nlp.vocab
+        self._hashed_cache: (
+            tuple[
+                dict[tuple[str, int], list[list[frozenset[tuple[str, int]]]]],
+                dict[tuple[str, int], tuple[str, str]],
+            ]
+            | None
+        ) = None
         self.never = PhraseTrie(lower=True)
 
         by_key: dict[str, list[str]] = {}
@@ -114,18 +121,20 @@ class LexicalMatcher:
         """Run the buckets whose patterns could match. spaCy's Matcher has a fixed cost per call,
         so a short doc (a paragraph) is matched whole, once per bucket, keeping matches inside one
         sentence; a long doc is matched sentence by sentence."""
-        needs, patterns = self.needs, self.bucket_patterns
-        getters = [(attr, _ATTR_GETTERS[attr]) for attr in sorted(self.attrs)]
+        needs, anchors = self._hashed()
+        attrs = sorted(self.attrs)
+        columns = doc.to_array(attrs).T.tolist() if len(doc) else [[] for _ in attrs]  # one row per attribute
         sents = list(doc.sents)
         whole = len(sents) <= SHORT_DOC_SENTENCES
         wanted: set[tuple[str, str]] = set()
         sent_of = [0] * len(doc) if whole else []
         out: list[tuple[int, int, int]] = []
         for n, sent in enumerate(sents):
-            present = {(attr, get(t)) for t in sent for attr, get in getters}
+            a, b = sent.start, sent.end
+            present = {(attr, value) for attr, col in zip(attrs, columns, strict=True) for value in col[a:b]}
             candidates = [
-                key
-                for key in present & patterns.keys()
+                anchors[key]
+                for key in present & anchors.keys()
                 if any(all(req & present for req in reqs) for reqs in needs[key])
             ]
             if whole:
@@ -137,6 +146,26 @@ class LexicalMatcher:
         for key in wanted:
             out.extend(m for m in self._bucket(key)(doc) if sent_of[m[1]] == sent_of[m[2] - 1])
         return out
+
+    def _hashed(
+        self,
+    ) -> tuple[
+        dict[tuple[str, int], list[list[frozenset[tuple[str, int]]]]], dict[tuple[str, int], tuple[str, str]]
+    ]:
+        """``needs`` and the bucket anchors with words as spaCy string hashes, as ``Doc.to_array``
+        gives them (computed once)."""
+        if self._hashed_cache is None:
+            from spacy.strings import get_string_id
+
+            def h(item: tuple[str, str]) -> tuple[str, int]:
+                return item[0], get_string_id(item[1])
+
+            needs = {
+                h(anchor): [[frozenset(h(w) for w in req) for req in reqs] for reqs in per_pattern]
+                for anchor, per_pattern in self.needs.items()
+            }
+            self._hashed_cache = (needs, {h(anchor): anchor for anchor in self.bucket_patterns})
+        return self._hashed_cache
 
     def _bucket(self, key: tuple[str, str]) -> Matcher:
         matcher = self.buckets.get(key)
@@ -197,12 +226,6 @@ class LexicalMatcher:
 
 
 _TEXT_ATTRS = ("LOWER", "ORTH", "TEXT", "NORM", "LEMMA")
-_ATTR_GETTERS = {
-    "LOWER": lambda t: t.lower_,
-    "ORTH": lambda t: t.text,
-    "NORM": lambda t: t.norm_,
-    "LEMMA": lambda t: t.lemma_,
-}
 
 
 def expand_first_token(pattern: list[dict]) -> list[list[dict]]:  # type: ignore[type-arg]

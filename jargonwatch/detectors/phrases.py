@@ -1,5 +1,8 @@
 """A word trie for the lexicon's fixed phrases: the same matches as spaCy's PhraseMatcher on
-LOWER (or ORTH), without building a Doc for each of the thousands of surface forms at start-up."""
+LOWER (or ORTH), without building a Doc for each of the thousands of surface forms at start-up.
+
+Words are stored as spaCy's string hashes, so a Doc is read with one ``Doc.to_array`` call
+instead of creating a Token object per word."""
 
 from __future__ import annotations
 
@@ -9,13 +12,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_END = ""  # no token is the empty string, so this key never collides with a word
+_END = -1  # string hashes are unsigned, so this key never collides with a word
 
 
 class PhraseTrie:
     def __init__(self, lower: bool = True) -> None:
         self.lower = lower
-        self.root: dict[str, dict] = {}  # type: ignore[type-arg]
+        self.root: dict[int, dict] = {}  # type: ignore[type-arg]
         self.size = 0
 
     def __len__(self) -> int:
@@ -24,15 +27,19 @@ class PhraseTrie:
     def add(self, key: str, words: Sequence[str]) -> None:
         if not words:
             return
+        from spacy.strings import get_string_id
+
         node = self.root
         for word in words:
-            node = node.setdefault(word.lower() if self.lower else word, {})
+            node = node.setdefault(get_string_id(word.lower() if self.lower else word), {})
         node.setdefault(_END, []).append(key)
         self.size += 1
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(key, start token, end token) for every occurrence of every phrase."""
-        words = [t.lower_ for t in doc] if self.lower else [t.text for t in doc]
+        if not self.root or not len(doc):
+            return []
+        words = doc.to_array("LOWER" if self.lower else "ORTH").tolist()
         n = len(words)
         out: list[tuple[str, int, int]] = []
         root = self.root
