@@ -343,18 +343,21 @@ class Analyzer:
         for hit in state.hits[first_hit:]:
             if not hit.mentioned:
                 codes.setdefault(hit.sentence, Counter())[hit.cand.entry.code] += 1
+        rows: list[tuple[list[float], list[str]]] = []
         for i, sent, cues in modelled:
             cues.codes = codes.get(i, Counter())
             dense = sentence_dense(sent, cues)
             terms = sentence_terms(sent)
             if self.feature_sink is not None:
                 self.feature_sink.append((sent.start_char + offset, sent.end_char + offset, dense, terms))
-            if self.sentence_models is None:
-                continue
-            verdict = self.sentence_models.verdict(dense, terms)
+            rows.append((dense, terms))
+        if self.sentence_models is None:
+            return
+        with_rung = "sentence_rung" in self.sentence_models.models
+        for (i, _, _), verdict in zip(modelled, self.sentence_models.verdicts(rows), strict=True):
             s = state.sentences[i]
             s.verdict = verdict
-            if verdict.rung is not None or "sentence_rung" in self.sentence_models.models:
+            if verdict.rung is not None or with_rung:
                 s.rung, s.rung_confidence = verdict.rung, verdict.rung_confidence
 
     # -- the whole document ------------------------------------------------------------

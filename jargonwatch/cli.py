@@ -8,6 +8,7 @@ be read.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -136,10 +137,8 @@ def entry() -> None:
     a page; every file has been written and closed by then, so only the two streams need flushing."""
     code = main()
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe ("| head") or a closed stream
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe ("| head") or a closed stream
-            pass
     os._exit(code)
 
 

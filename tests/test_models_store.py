@@ -128,3 +128,34 @@ def test_every_shipped_model_loads_and_has_a_card() -> None:
         m = read_model(MODEL_DIR / f"{name}.json")
         assert m.card["data"]["digest"].startswith("sha256:")
         assert "metrics" in m.card
+
+
+def test_batch_decision_matches_row_by_row() -> None:
+    """Scoring a chunk's sentences together gives each sentence's own scores."""
+    for model in (load_model("sentence_hard"), load_model("sentence_rung")):
+        rng = np.random.default_rng(0)
+        dense = rng.normal(size=(5, len(model.features)))
+        vocab = list(model.vocabulary)
+        terms = [[vocab[0], vocab[3]], [], ["u:not-in-the-vocabulary"], vocab[10:14], [vocab[2], vocab[2]]]
+        batch = model.decision_batch(dense, terms)
+        for i in range(5):
+            np.testing.assert_allclose(batch[i], model.decision(dense[i], terms[i]), rtol=1e-12, atol=1e-12)
+    with pytest.raises(ModelError):
+        model.decision_batch(np.zeros((2, 3)))
+
+
+def test_sentence_verdicts_together_equal_one_by_one() -> None:
+    from jargonwatch.models.sentences import FEATURES, SentenceModels
+
+    models = SentenceModels(str(MODEL_DIR))
+    rng = np.random.default_rng(1)
+    rows = [(list(rng.normal(size=len(FEATURES))), ["u:consult", "u:we", "b:we consult"]) for _ in range(4)]
+    rows.append(([0.0] * len(FEATURES), []))
+    together = models.verdicts(rows)
+    for got, want in zip(together, [models.verdict(d, t) for d, t in rows], strict=True):
+        assert (got.rung, [c for c, _ in got.tokenism_codes]) == (
+            want.rung,
+            [c for c, _ in want.tokenism_codes],
+        )
+        for a, b in ((got.hard, want.hard), (got.them_us, want.them_us), (got.tokenism, want.tokenism)):
+            assert a == pytest.approx(b, rel=1e-9, abs=1e-12)

@@ -81,6 +81,7 @@ class AgencyReader:
                 else:
                     self.multi.append((words, name))
         self.multi.sort(key=lambda item: -len(item[0]))
+        self._multi_joined = [(" ".join(words), name) for words, name in self.multi]
         self.recipient = {v for v in data.recipient_verbs if " " not in v}
         self.recipient_phrases = {tuple(v.split()) for v in data.recipient_verbs if " " in v}
 
@@ -97,9 +98,10 @@ class AgencyReader:
             return None
         lemmas = [t.lemma_.lower() for t in token.subtree if not t.is_punct or t.text == "-"]
         joined = " ".join(lemmas).replace(" - ", "-")
-        for words, name in self.multi:
-            if " ".join(words) in joined:
-                return name
+        if " " in joined:  # every multi-word name has a space, so one word cannot hold one
+            for words, name in self._multi_joined:
+                if words in joined:
+                    return name
         return self.single.get(token.lemma_.lower())
 
     def _with_conjuncts(self, token: Token) -> list[Token]:

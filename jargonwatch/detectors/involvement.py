@@ -56,6 +56,8 @@ class InvolvementReader:
         self.made_verbs = low(data.made_verbs)
         self.drafting_verbs = low(data.drafting_verbs)
         self.late_marks = low(data.late_marks)
+        # _late needs a plan, a draft, a decision or a word such as "once" somewhere in the sentence
+        self._late_gate = self.plan_nouns | {"draft", "decision"} | self.late_marks
         self.single_words = low(data.single_words)
         self.consult = re.compile(
             r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data.consult_words) + r")\w*",
@@ -74,11 +76,18 @@ class InvolvementReader:
         )
 
     def read(self, sent: Span, actions: list[Action]) -> list[TokenismHit]:
+        # Each reading needs at least one of its words in the sentence; most sentences have none,
+        # and one pass over the words is cheaper than four walks of the parse.
+        words = {w for t in sent for w in (t.lower_, t.lemma_.lower())}
         out: list[TokenismHit] = []
-        out += self._late(sent, actions)
-        out += self._single(sent)
-        out += self._vague(sent, actions)
-        out += self._made_by_staff(sent, actions)
+        if not words.isdisjoint(self._late_gate):
+            out += self._late(sent, actions)
+        if not words.isdisjoint(self.single_words):
+            out += self._single(sent)
+        if not words.isdisjoint(self.commit_words):
+            out += self._vague(sent, actions)
+        if not words.isdisjoint(self.drafting_verbs):
+            out += self._made_by_staff(sent, actions)
         return out
 
     # JW301 -----------------------------------------------------------------------------------

@@ -65,11 +65,7 @@ class LexicalMatcher:
         self.needs: dict[tuple[str, str], list[list[frozenset[tuple[str, str]]]]] = {}
         self._vocab = nlp.vocab
         self._hashed_cache: (
-            tuple[
-                dict[tuple[str, int], list[list[frozenset[tuple[str, int]]]]],
-                dict[tuple[str, int], tuple[str, str]],
-            ]
-            | None
+            tuple[dict[int, list[list[frozenset[int]]]], dict[int, tuple[str, str]]] | None
         ) = None
         self.never = PhraseTrie(lower=True)
 
@@ -123,7 +119,12 @@ class LexicalMatcher:
         sentence; a long doc is matched sentence by sentence."""
         needs, anchors = self._hashed()
         attrs = sorted(self.attrs)
-        columns = doc.to_array(attrs).T.tolist() if len(doc) else [[] for _ in attrs]  # one row per attribute
+        columns: list[list[int]] = [[] for _ in attrs]
+        if len(doc):
+            import numpy as np
+
+            salts = np.array([_SALT[attr] for attr in attrs], dtype=np.uint64)
+            columns = (doc.to_array(attrs).astype(np.uint64) ^ salts).T.tolist()  # one row per attribute
         sents = list(doc.sents)
         whole = len(sents) <= SHORT_DOC_SENTENCES
         wanted: set[tuple[str, str]] = set()
@@ -131,11 +132,13 @@ class LexicalMatcher:
         out: list[tuple[int, int, int]] = []
         for n, sent in enumerate(sents):
             a, b = sent.start, sent.end
-            present = {(attr, value) for attr, col in zip(attrs, columns, strict=True) for value in col[a:b]}
+            present: set[int] = set()
+            for col in columns:
+                present.update(col[a:b])
             candidates = [
                 anchors[key]
                 for key in present & anchors.keys()
-                if any(all(req & present for req in reqs) for reqs in needs[key])
+                if any(all(not req.isdisjoint(present) for req in reqs) for reqs in needs[key])
             ]
             if whole:
                 sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
@@ -147,23 +150,24 @@ class LexicalMatcher:
             out.extend(m for m in self._bucket(key)(doc) if sent_of[m[1]] == sent_of[m[2] - 1])
         return out
 
-    def _hashed(
-        self,
-    ) -> tuple[
-        dict[tuple[str, int], list[list[frozenset[tuple[str, int]]]]], dict[tuple[str, int], tuple[str, str]]
-    ]:
-        """``needs`` and the bucket anchors with words as spaCy string hashes, as ``Doc.to_array``
-        gives them (computed once)."""
+    def _hashed(self) -> tuple[dict[int, list[list[frozenset[int]]]], dict[int, tuple[str, str]]]:
+        """``needs`` and the bucket anchors with each (attribute, word) as one int: spaCy's string
+        hash of the word, salted per attribute, as read from ``Doc.to_array`` (computed once)."""
         if self._hashed_cache is None:
             from spacy.strings import get_string_id
 
-            def h(item: tuple[str, str]) -> tuple[str, int]:
-                return item[0], get_string_id(item[1])
+            def h(item: tuple[str, str]) -> int:
+                return get_string_id(item[1]) ^ _SALT[item[0]]
 
-            needs = {
-                h(anchor): [[frozenset(h(w) for w in req) for req in reqs] for reqs in per_pattern]
-                for anchor, per_pattern in self.needs.items()
-            }
+            needs = {}
+            for anchor, per_pattern in self.needs.items():
+                # The anchor is present wherever the bucket is considered, so a requirement it meets is
+                # dropped; patterns left with the same requirements are checked once.
+                unique = {
+                    frozenset(frozenset(h(w) for w in req) for req in reqs if anchor not in req)
+                    for reqs in per_pattern
+                }
+                needs[h(anchor)] = [list(reqs) for reqs in unique]
             self._hashed_cache = (needs, {h(anchor): anchor for anchor in self.bucket_patterns})
         return self._hashed_cache
 
@@ -226,6 +230,10 @@ class LexicalMatcher:
 
 
 _TEXT_ATTRS = ("LOWER", "ORTH", "TEXT", "NORM", "LEMMA")
+# One int per (attribute, word): the word's string hash XOR a constant per attribute, so the words a
+# sentence has under every attribute fit in one set of ints (a collision needs two 64-bit hashes to
+# differ by exactly one of these constants).
+_SALT = {"LOWER": 0, "ORTH": 0x9E3779B97F4A7C15, "NORM": 0xC2B2AE3D27D4EB4F, "LEMMA": 0x165667B19E3779F9}
 
 
 def expand_first_token(pattern: list[dict]) -> list[list[dict]]:  # type: ignore[type-arg]

@@ -236,13 +236,21 @@ class SentenceModels:
             vocabulary=first.vocabulary,
         )
 
-    def _outputs(self, x: np.ndarray, terms: list[str]) -> dict[str, np.ndarray]:
-        """Each model's probabilities for one sentence."""
+    def _outputs(
+        self, dense: Sequence[Sequence[float]], terms: Sequence[list[str]]
+    ) -> dict[str, list[list[float]]]:
+        """Each model's probabilities for each sentence: name -> one list per sentence."""
         if self.stacked is None:
-            return {name: m.probability(x, terms) for name, m in self.models.items()}
-        logits = self.stacked.decision(x, terms)
+            return {
+                name: [
+                    m.probability(np.asarray(d, dtype=np.float64), t).tolist()
+                    for d, t in zip(dense, terms, strict=True)
+                ]
+                for name, m in self.models.items()
+            }
+        logits = self.stacked.decision_batch(dense, terms)
         return {
-            name: self.models[name].probabilities_from(logits[None, self.rows[name]])[0]
+            name: self.models[name].probabilities_from(logits[:, self.rows[name]]).tolist()
             for name in self.models
         }
 
@@ -250,8 +258,16 @@ class SentenceModels:
         return bool(self.models)
 
     def verdict(self, dense: Sequence[float], terms: Iterable[str]) -> SentenceVerdict:
-        out = self._outputs(np.asarray(dense, dtype=np.float64), list(terms))
+        return self.verdicts([(dense, list(terms))])[0]
 
+    def verdicts(self, rows: Sequence[tuple[Sequence[float], Sequence[str]]]) -> list[SentenceVerdict]:
+        """The verdicts on many sentences (dense features, terms), scored together."""
+        if not rows:
+            return []
+        outputs = self._outputs([d for d, _ in rows], [list(t) for _, t in rows])
+        return [self._verdict({name: probs[i] for name, probs in outputs.items()}) for i in range(len(rows))]
+
+    def _verdict(self, out: dict[str, list[float]]) -> SentenceVerdict:
         def p(name: str) -> float | None:
             return float(out[name][0]) if name in out else None
 

@@ -85,6 +85,27 @@ class LinearModel:
             out = out + self.coef[:, [d + i for i in idx]].sum(axis=1)
         return out
 
+    def decision_batch(
+        self, dense: Sequence[Sequence[float]] | np.ndarray, terms: Sequence[Iterable[str]] = ()
+    ) -> np.ndarray:
+        """Raw scores for many examples at once, (n, k): the same figures as ``decision`` row by
+        row, in a few array operations rather than a few per example."""
+        x = np.asarray(dense, dtype=np.float64)
+        d = len(self.features)
+        if x.ndim != 2 or x.shape[1] != d:
+            raise ModelError(f"{self.name}: expected (n, {d}) dense features, got {x.shape}")
+        out = ((x - self.mean) / self.scale) @ self.coef[:, :d].T + self.intercept
+        if self.vocabulary and terms:
+            rows: list[int] = []
+            cols: list[int] = []
+            for i, example in enumerate(terms):
+                idx = self.vocabulary_index(example)
+                rows += [i] * len(idx)
+                cols += idx
+            if cols:
+                np.add.at(out, np.asarray(rows), self.coef[:, d:].T[np.asarray(cols)])
+        return out
+
     def decision_matrix(self, dense: np.ndarray) -> np.ndarray:
         """Raw scores for many examples with dense features only: (n, k)."""
         if self.vocabulary:
