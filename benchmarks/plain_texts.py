@@ -84,7 +84,7 @@ def corpus_plain(split: str, models: str) -> dict[str, object]:
             if ids and not any(family in gold.get(i, set()) for i in ids):
                 false[family] += 1
                 flagged.update(ids)
-                examples.append(f"{path.stem} {f.code} {f.severity.value}: {' '.join(f.text.split())[:70]}")
+                examples.append(f"{path.stem} {f.code} {f.severity.name.lower()}: {' '.join(f.text.split())[:70]}")
     return {
         "posts": len(plain),
         "words": words,

@@ -22,6 +22,7 @@ import tsar  # noqa: E402
         ("quality.py", ["--data"]),
         ("false_positives.py", ["--data"]),
         ("tsar.py", ["--data"]),
+        ("agency_frames.py", ["--data"]),
     ],
 )
 def test_skips_cleanly_without_data(tmp_path: Path, script: str, args: list[str]) -> None:
