@@ -22,6 +22,7 @@ from .codes import RULES_BY_CODE
 from .config import Config
 from .optional import require
 from .report import Report
+from .rungs import rung_names
 from .types import Family
 
 if TYPE_CHECKING:
@@ -302,22 +303,6 @@ def _collection_rows(data: Data, score: str) -> list[tuple[str, float | None, fl
 
 
 # -- the participation ladder ---------------------------------------------------------------
-def rung_names() -> dict[int, tuple[str, str | None]]:
-    """Rung number -> (name, group), read from the bundled lexicons/ladder.yml; plain numbers without it."""
-    names: dict[int, tuple[str, str | None]] = {rung: (f"rung {rung}", None) for rung in range(1, 9)}
-    try:
-        import yaml
-
-        from .lexicon.loader import lexicon_dir
-
-        data = yaml.safe_load((lexicon_dir() / "ladder.yml").read_text(encoding="utf-8"))
-        for item in data.get("rungs", []):
-            names[int(item["rung"])] = (str(item["name"]), item.get("group"))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, ImportError):
-        pass
-    return names
-
-
 def _rung_counts(data: Data) -> tuple[Counter[int], int | None]:
     """Sentences per rung, and the rung a single report claims (None otherwise)."""
     if _is_frame(data):

@@ -15,6 +15,7 @@ from html import escape
 from .. import __version__
 from ..config import Config
 from ..report import Report
+from ..rungs import rung_names
 from ..types import Family, Finding
 
 FAMILY_LABELS = {
@@ -129,6 +130,8 @@ def render_fragment(report: Report, prefix: str = "jw") -> str:
         parts.append('<table class="jw-scores"><caption class="jw-muted">Scores</caption><tbody>')
         parts.extend(f"<tr><th scope='row'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
         parts.append("</tbody></table>")
+    parts.append(_ladder_table(report))
+    parts.append(_who_acts_table(report))
     parts.append(f'<h3>The text</h3><div class="jw-text">{render_text(report, prefix)}</div>')
     parts.append(f"<h3>Findings ({len(report.findings)})</h3>")
     if report.findings:
@@ -155,6 +158,59 @@ def render_fragment(report: Report, prefix: str = "jw") -> str:
         parts.append(f'<p class="jw-muted">{len(report.suppressed)} finding(s) suppressed by comments.</p>')
     parts.append("</section>")
     return "".join(parts)
+
+
+def _ladder_table(report: Report) -> str:
+    """Sentences per rung of the participation ladder, top rung first, with the claimed and the
+    described rung; empty when the document has no sentence about taking part."""
+    ladder = report.ladder
+    profile = ladder.get("profile") if ladder else None
+    if not isinstance(profile, dict) or not any(profile.values()):
+        return ""
+    names = rung_names()
+
+    def name(rung: object) -> str:
+        return f"{rung} {names[rung][0]}" if isinstance(rung, int) and rung in names else "none"
+
+    out = [
+        '<table class="jw-scores"><caption class="jw-muted">Participation ladder (sentences per rung)</caption>'
+    ]
+    out.append("<tbody>")
+    for rung in range(8, 0, -1):
+        out.append(
+            f"<tr><th scope='row'>{escape(name(rung))}</th><td>{int(profile.get(str(rung), 0))}</td></tr>"
+        )
+    out.append(f"<tr><th scope='row'>Claimed rung</th><td>{escape(name(ladder.get('claimed')))}</td></tr>")
+    out.append(
+        f"<tr><th scope='row'>Described rung</th><td>{escape(name(ladder.get('described')))}</td></tr>"
+    )
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _who_acts_table(report: Report) -> str:
+    """For each group that appears: how often it does things and how often things are done to it,
+    with its commonest verbs each way; empty without a parser."""
+    rows = [g for g in report.who_acts.values() if g.get("agent") or g.get("patient")]
+    if not rows:
+        return ""
+
+    def verbs(value: object) -> str:
+        return ", ".join(f"{v} ({n})" for v, n in value.items()) if isinstance(value, dict) and value else "-"
+
+    out = [
+        '<table class="jw-scores"><caption class="jw-muted">Who acts</caption><thead><tr><th scope="col">Group</th>'
+        '<th scope="col">Does things</th><th scope="col">Has things done to it</th>'
+        '<th scope="col">Its verbs</th><th scope="col">Verbs done to it</th></tr></thead><tbody>'
+    ]
+    for g in rows:
+        out.append(
+            f"<tr><th scope='row'>{escape(str(g.get('label', '')))}</th><td>{int(g.get('agent', 0))}</td>"  # type: ignore[call-overload]
+            f"<td>{int(g.get('patient', 0))}</td><td>{escape(verbs(g.get('agent_verbs')))}</td>"  # type: ignore[call-overload]
+            f"<td>{escape(verbs(g.get('patient_verbs')))}</td></tr>"
+        )
+    out.append("</tbody></table>")
+    return "".join(out)
 
 
 def render(reports: Sequence[Report], config: Config, colour: bool = False) -> str:
