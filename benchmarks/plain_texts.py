@@ -20,7 +20,14 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jargonwatch.types import Severity
+
+if TYPE_CHECKING:
+    from jargonwatch.report import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpora"
@@ -50,7 +57,29 @@ def gold_families(row: dict) -> set[str]:  # type: ignore[type-arg]
     return out
 
 
-def corpus_plain(split: str, models: str) -> dict[str, object]:
+@dataclass
+class Tally:
+    """Findings of the two families over some texts."""
+
+    texts: int = 0
+    words: int = 0
+    sentences: int = 0
+    found: Counter[str] = field(default_factory=Counter)
+    info: Counter[str] = field(default_factory=Counter)
+    false: Counter[str] = field(default_factory=Counter)
+    flagged: set[str] = field(default_factory=set)  # sentence ids with a false flag
+    examples: list[str] = field(default_factory=list)
+
+    def add(self, report: Report) -> None:
+        self.texts += 1
+        self.words += report.scores.words if report.scores else 0
+        for f in report.findings:
+            self.found[f.code[:3]] += 1
+            if f.severity == Severity.INFO:
+                self.info[f.code[:3]] += 1
+
+
+def corpus_plain(split: str, models: str) -> Tally:
     import jargonwatch as jw
 
     docs = set(json.loads((CORPUS / "splits.json").read_text(encoding="utf-8"))[split])
@@ -64,61 +93,38 @@ def corpus_plain(split: str, models: str) -> dict[str, object]:
         row = json.loads(line)
         gold[row["id"]] = gold_families(row)
     cfg = jw.Config(select=["JW2", "JW3"], models=models)
-    words = sentences = 0
-    found: Counter[str] = Counter()
-    false: Counter[str] = Counter()
-    info: Counter[str] = Counter()
-    flagged: set[str] = set()
-    examples: list[str] = []
+    tally = Tally()
     for path in plain:
         report = jw.analyze_file(path, cfg)
-        words += report.scores.words if report.scores else 0
+        tally.add(report)
         spans = where.get(path.stem, [])
-        sentences += len(spans)
+        tally.sentences += len(spans)
         for f in report.findings:
             family = f.code[:3]
-            found[family] += 1
-            if f.severity == jw.Severity.INFO:
-                info[family] += 1
             ids = [i for a, b, i in spans if a < max(f.end, f.start + 1) and f.start < b]
             if ids and not any(family in gold.get(i, set()) for i in ids):
-                false[family] += 1
-                flagged.update(ids)
-                examples.append(f"{path.stem} {f.code} {f.severity.name.lower()}: {' '.join(f.text.split())[:70]}")
-    return {
-        "posts": len(plain),
-        "words": words,
-        "sentences": sentences,
-        "found": found,
-        "false": false,
-        "info": info,
-        "flagged_sentences": len(flagged),
-        "examples": examples,
-    }
+                tally.false[family] += 1
+                tally.flagged.update(ids)
+                tally.examples.append(
+                    f"{path.stem} {f.code} {f.severity.name.lower()}: {' '.join(f.text.split())[:70]}"
+                )
+    return tally
 
 
-def onestop(data: Path, models: str) -> dict[str, object] | None:
+def onestop(data: Path, models: str) -> Tally | None:
     if not (data / "onestopenglish_texts.jsonl").is_file():
         return None
+    from false_positives import load
+
     import jargonwatch as jw
 
-    texts = []
-    with (data / "onestopenglish_texts.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row["level"] in {"ele", "adv"}:
-                texts.append(row["text"])
-    cfg = jw.Config(select=["JW2", "JW3"], models=models)
-    words = 0
-    found: Counter[str] = Counter()
-    info: Counter[str] = Counter()
-    for report in jw.analyze_many(texts, cfg):
-        words += report.scores.words if report.scores else 0
-        for f in report.findings:
-            found[f.code[:3]] += 1
-            if f.severity == jw.Severity.INFO:
-                info[f.code[:3]] += 1
-    return {"texts": len(texts), "words": words, "found": found, "info": info}
+    levels = load(data)
+    tally = Tally()
+    for report in jw.analyze_many(
+        levels["ele"] + levels["adv"], jw.Config(select=["JW2", "JW3"], models=models)
+    ):
+        tally.add(report)
+    return tally
 
 
 def per_k(n: int, words: int) -> str:
@@ -134,37 +140,33 @@ def main() -> int:
     args = parser.parse_args()
 
     c = corpus_plain(args.split, args.models)
-    words = int(c["words"])  # type: ignore[call-overload]
     print(
-        f"Corpus, register: plain, {args.split} split: {c['posts']} posts, {words:,} words, "
-        f"{c['sentences']} sentences (models: {args.models})\n"
+        f"Corpus, register: plain, {args.split} split: {c.texts} posts, {c.words:,} words, "
+        f"{c.sentences} sentences (models: {args.models})\n"
     )
     print("| family | findings per 1,000 words | of which info notes | false positives per 1,000 words |")
     print("|---|---|---|---|")
     for family, name in FAMILIES.items():
-        found, info, false = c["found"], c["info"], c["false"]  # type: ignore[assignment]
         print(
-            f"| {family}xx {name} | {per_k(found[family], words)} | {per_k(info[family], words)} "  # type: ignore[index]
-            f"| {per_k(false[family], words)} |"  # type: ignore[index]
+            f"| {family}xx {name} | {per_k(c.found[family], c.words)} | {per_k(c.info[family], c.words)} "
+            f"| {per_k(c.false[family], c.words)} |"
         )
-    total = int(c["sentences"])  # type: ignore[call-overload]
-    share = int(c["flagged_sentences"]) / total if total else 0.0  # type: ignore[call-overload]
+    share = len(c.flagged) / c.sentences if c.sentences else 0.0
     print(
-        f"\nSentences with at least one false JW2xx/JW3xx flag: {c['flagged_sentences']} of {total} ({share:.1%})"
+        f"\nSentences with at least one false JW2xx/JW3xx flag: {len(c.flagged)} of {c.sentences} ({share:.1%})"
     )
-    for line in c["examples"][: args.show]:  # type: ignore[index]
+    for line in c.examples[: args.show]:
         print(f"  {line}")
 
     o = onestop(args.data, args.models)
     if o is None:
         print(f"\nOneStopEnglish skipped: {args.data} not found (evaluation data lives in ../shared/data)")
         return 0
-    ow = int(o["words"])  # type: ignore[call-overload]
-    print(f"\nOneStopEnglish news, Elementary and Advanced: {o['texts']} texts, {ow:,} words\n")
+    print(f"\nOneStopEnglish news, Elementary and Advanced: {o.texts} texts, {o.words:,} words\n")
     print("| family | findings per 1,000 words | of which info notes |")
     print("|---|---|---|")
     for family, name in FAMILIES.items():
-        print(f"| {family}xx {name} | {per_k(o['found'][family], ow)} | {per_k(o['info'][family], ow)} |")  # type: ignore[index]
+        print(f"| {family}xx {name} | {per_k(o.found[family], o.words)} | {per_k(o.info[family], o.words)} |")
     return 0
 
 

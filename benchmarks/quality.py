@@ -390,7 +390,8 @@ def markdown(results: dict[str, Any], seconds: dict[str, float]) -> str:
         lines += [
             "",
             f"Published frequency baseline (single): {PUBLISHED['complex']['frequency baseline (single)']}. "
-            f"Floor: single >= {FLOORS['complex_single']}. Only the Trial files (421 single, 99 multi) are "
+            f"Floor: single >= {FLOORS['complex_single']}. Only the Trial files "
+            f"({', '.join(str(v['trial_rows']) + ' ' + part for part, v in r.items())}) are "
             "available here for fitting; the published systems trained on 7,662 single-word examples.",
             "",
         ]

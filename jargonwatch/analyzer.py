@@ -255,6 +255,7 @@ class Analyzer:
             start = sent.start_char
             end = start + len(_TRAILING.sub("", sent_text))
             rung = None
+            claims: list[tuple[int, int]] = []
             cues = SentenceCues(counts, passive=passive, agentless=len(agentless))
             if self.agency is not None:
                 actions = self.agency.actions(sent)
@@ -272,15 +273,14 @@ class Analyzer:
                         rel_a, rel_b = a - start, b - start
                         # quoted, ending inside a quote ('would be "kept informed"') or criticised: not a finding
                         if not (
-                            self.context.mentioned(sent_text, rel_a, rel_b)
+                            self.context.ruled_out(sent_text, rel_a, rel_b)
                             or self.context.mentioned(sent_text, rel_b - 1, rel_b)
-                            or self.context.criticised(sent_text, rel_a, rel_b)
                         ):
                             state.recipients.append(
                                 (a + offset, b + offset, group, verb, len(state.sentences))
                             )
                             cues.recipients += 1
-                self._read_grammar(sent, sent_text, actions, rung, state, offset)
+                self._read_grammar(sent, sent_text, actions, rung, claims, state, offset)
             if self.hardwords is not None:
                 scored = self.hardwords.score(sent)
                 cues.hard_scores = [w.probability for w in scored]
@@ -323,9 +323,13 @@ class Analyzer:
             idx = sent_index.get(cand.sent_start)
             if idx is None:
                 continue
-            mentioned = self.context.mentioned(sentence, rel_s, rel_e, quote_limit) or (
-                code.startswith("JW3") and self._not_tokenism(code, sentence, rel_s, rel_e, idx, state)
-            )
+            if code.startswith("JW3"):
+                # tokenism that is quoted, criticised or, for a vague commitment, next to real power
+                mentioned = self.context.ruled_out(sentence, rel_s, rel_e, quote_limit) or (
+                    code == "JW305" and idx in state.powered
+                )
+            else:
+                mentioned = self.context.mentioned(sentence, rel_s, rel_e, quote_limit)
             explained = cand.entry.unless_explained and self.context.explained(
                 sentence, rel_s, rel_e, next_text.get(cand.sent_start)
             )
@@ -416,16 +420,14 @@ class Analyzer:
                 else:
                     message += f"; the target is grade {cfg.target_grade:g}."
                 findings.append(
-                    dataclasses.replace(
-                        self._finding(
-                            "JW402",
-                            s.start,
-                            s.end,
-                            text,
-                            message,
-                            ("Use shorter, everyday words and one idea per sentence.",),
-                            sentence=i,
-                        ),
+                    self._finding(
+                        "JW402",
+                        s.start,
+                        s.end,
+                        text,
+                        message,
+                        ("Use shorter, everyday words and one idea per sentence.",),
+                        sentence=i,
                         confidence=round(p_hard, 3),
                     )
                 )
@@ -569,6 +571,7 @@ class Analyzer:
         sentence: int | None = None,
         note: str | None = None,
         source: str | None = None,
+        confidence: float = 1.0,
     ) -> Finding:
         rule = RULES_BY_CODE[code]
         return Finding(
@@ -583,6 +586,7 @@ class Analyzer:
             note=note,
             source=source or f"rule:{code}",
             sentence=sentence,
+            confidence=confidence,
         )
 
     def _lexical_findings(self, state: _DocState, text: str) -> list[Finding]:
@@ -639,19 +643,17 @@ class Analyzer:
             a, b = state.claims[0]
             name = self.ladder.names[described]
             findings.append(
-                dataclasses.replace(
-                    self._finding(
-                        "JW303",
-                        a,
-                        b,
-                        text,
-                        f"Consultation called co-production: the document claims '{text[a:b]}', but the most "
-                        f"people do in what it describes is {name} (rung {described} of 8).",
-                        (
-                            "Say what it was: 'we asked people for their views', or share the decisions and say how",
-                        ),
-                        sentence=max(0, bisect.bisect_right([s.start for s in state.sentences], a) - 1),
+                self._finding(
+                    "JW303",
+                    a,
+                    b,
+                    text,
+                    f"Consultation called co-production: the document claims '{text[a:b]}', but the most "
+                    f"people do in what it describes is {name} (rung {described} of 8).",
+                    (
+                        "Say what it was: 'we asked people for their views', or share the decisions and say how",
                     ),
+                    sentence=max(0, bisect.bisect_right([s.start for s in state.sentences], a) - 1),
                     confidence=0.6,
                 )
             )
@@ -708,6 +710,7 @@ class Analyzer:
             return []
         taken = sorted((f.start, f.end) for f in findings if f.code.startswith("JW1"))
         starts = [a for a, _ in taken]
+        reach = list(itertools.accumulate((b for _, b in taken), max))  # furthest end among the first i
         allow = set(self.config.allow)
         never = {w.lower() for w in self.lexicon.never_flag}
         seen: set[str] = set()
@@ -717,25 +720,21 @@ class Analyzer:
             lemma = (w.lemma or w.text).lower()
             if lemma in seen or lemma in allow or w.text.lower() in allow or lemma in never:
                 continue
-            i = bisect.bisect_right(starts, w.end) - 1
-            if i >= 0 and taken[i][1] > w.start:
-                continue
-            if any(a < w.end and w.start < b for a, b in taken[max(0, i - 3) : i + 1]):
-                continue
+            i = bisect.bisect_left(starts, w.end)  # the findings that start before the word ends
+            if i and reach[i - 1] > w.start:
+                continue  # one of them also ends after it starts: the words are already covered
             seen.add(lemma)
             out.append(
-                dataclasses.replace(
-                    self._finding(
-                        "JW107",
-                        w.start,
-                        w.end,
-                        text,
-                        f"Hard word '{w.text}': the hard-word model gives {w.probability:.0%} that a reader "
-                        "outside the sector would not know it.",
-                        plain_words(w.text, w.lemma, w.tag, text[max(0, w.start - 200) : w.end + 200]),
-                        sentence=h.sentence,
-                        source="model:hardword",
-                    ),
+                self._finding(
+                    "JW107",
+                    w.start,
+                    w.end,
+                    text,
+                    f"Hard word '{w.text}': the hard-word model gives {w.probability:.0%} that a reader "
+                    "outside the sector would not know it.",
+                    plain_words(w.text, w.lemma, w.tag, text[max(0, w.start - 200) : w.end + 200]),
+                    sentence=h.sentence,
+                    source="model:hardword",
                     confidence=round(w.probability, 3),
                 )
             )
@@ -753,17 +752,15 @@ class Analyzer:
                     continue
                 rule = RULES_BY_CODE[code]
                 out.append(
-                    dataclasses.replace(
-                        self._finding(
-                            code,
-                            s.start,
-                            s.end,
-                            text,
-                            f"{rule.label} (sentence model, {prob:.0%}): {rule.summary}",
-                            (rule.better,) if rule.better else (),
-                            sentence=i,
-                            source=f"model:sentence_{code}",
-                        ),
+                    self._finding(
+                        code,
+                        s.start,
+                        s.end,
+                        text,
+                        f"{rule.label} (sentence model, {prob:.0%}): {rule.summary}",
+                        (rule.better,) if rule.better else (),
+                        sentence=i,
+                        source=f"model:sentence_{code}",
                         confidence=round(prob, 3),
                     )
                 )
@@ -793,6 +790,7 @@ class Analyzer:
         sent_text: str,
         actions: list[Action],
         rung: SentenceRung | None,
+        claims: list[tuple[int, int]],
         state: _DocState,
         offset: int,
     ) -> None:
@@ -820,15 +818,10 @@ class Analyzer:
             state.powered.add(index)
         hits = involvement.read(sent, actions)
         if self.ladder is not None and cfg.is_selected("JW303"):
-            claims = self.ladder.claims(sent_text)
             hits += involvement.under_claim(sent, claims, actions, rung.rung if rung is not None else None)
         for hit in hits:
             a, b = hit.start - start, hit.end - start
-            if (
-                cfg.is_selected(hit.code)
-                and not self.context.mentioned(sent_text, a, b, 6)
-                and not self.context.criticised(sent_text, a, b)
-            ):
+            if cfg.is_selected(hit.code) and not self.context.ruled_out(sent_text, a, b, 6):
                 moved = dataclasses.replace(hit, start=hit.start + offset, end=hit.end + offset)
                 (state.staff_made if hit.kind == "made by staff" else state.tokenism).append((moved, index))
                 seat = seat or hit.code == "JW302"
@@ -837,13 +830,6 @@ class Analyzer:
             placed = rung is not None and rung.rung == 5 and rung.confidence >= 0.7
             if (seat or placed) and involvement.planned(sent):
                 state.standing.append(index)
-
-    def _not_tokenism(
-        self, code: str, sentence: str, start: int, end: int, index: int, state: _DocState
-    ) -> bool:
-        """A tokenism cue that the sentence rules out or criticises ("we must not just ...") or, for a
-        vague commitment (JW305), that comes with people deciding, voting or holding a budget."""
-        return self.context.criticised(sentence, start, end) or (code == "JW305" and index in state.powered)
 
     def _grammar_findings(self, state: _DocState, text: str, findings: list[Finding]) -> list[Finding]:
         """Findings read from the parse: JW202 where no lexicon entry already has the words, and
@@ -887,17 +873,15 @@ class Analyzer:
                 _TOKENISM_MESSAGES.get(f"{tok.code} {tok.kind}") or _TOKENISM_MESSAGES[tok.code]
             )
             out.append(
-                dataclasses.replace(
-                    self._finding(
-                        tok.code,
-                        tok.start,
-                        tok.end,
-                        text,
-                        message.format(words),
-                        (suggestion,),
-                        sentence=sentence,
-                        severity=Severity.INFO if tok.code == "JW305" else None,
-                    ),
+                self._finding(
+                    tok.code,
+                    tok.start,
+                    tok.end,
+                    text,
+                    message.format(words),
+                    (suggestion,),
+                    sentence=sentence,
+                    severity=Severity.INFO if tok.code == "JW305" else None,
                     confidence=0.6,
                 )
             )
@@ -906,20 +890,18 @@ class Analyzer:
             s = state.sentences[sentence]
             if ("JW304", sentence) not in have:
                 out.append(
-                    dataclasses.replace(
-                        self._finding(
-                            "JW304",
-                            s.start,
-                            s.end,
-                            text,
-                            "Missing involvement basics: people are asked to take part, but nothing in the "
-                            "document mentions payment, expenses, notice or accessible papers.",
-                            (
-                                "Say how people are paid for their time, how expenses are covered and how much "
-                                "notice and support they get.",
-                            ),
-                            sentence=sentence,
+                    self._finding(
+                        "JW304",
+                        s.start,
+                        s.end,
+                        text,
+                        "Missing involvement basics: people are asked to take part, but nothing in the "
+                        "document mentions payment, expenses, notice or accessible papers.",
+                        (
+                            "Say how people are paid for their time, how expenses are covered and how much "
+                            "notice and support they get.",
                         ),
+                        sentence=sentence,
                         confidence=0.5,
                     )
                 )

@@ -159,3 +159,19 @@ def test_sentence_verdicts_together_equal_one_by_one() -> None:
         )
         for a, b in ((got.hard, want.hard), (got.them_us, want.them_us), (got.tokenism, want.tokenism)):
             assert a == pytest.approx(b, rel=1e-9, abs=1e-12)
+
+
+def test_unstacked_models_give_the_stacked_verdicts() -> None:
+    """Models that cannot be stacked (other vocabularies or scaling) are scored one by one, alike."""
+    from jargonwatch.models.sentences import FEATURES, SentenceModels
+
+    stacked = SentenceModels(str(MODEL_DIR))
+    assert stacked.stacked is not None
+    alone = SentenceModels(str(MODEL_DIR))
+    alone.stacked = None
+    rng = np.random.default_rng(2)
+    rows = [(list(rng.normal(size=len(FEATURES))), ["u:consult", "b:we consult"]) for _ in range(3)]
+    for got, want in zip(alone.verdicts(rows), stacked.verdicts(rows), strict=True):
+        assert got.rung == want.rung
+        assert got.hard == pytest.approx(want.hard, rel=1e-9)
+        assert got.tokenism == pytest.approx(want.tokenism, rel=1e-9)

@@ -20,7 +20,8 @@ _LEADING_DET = re.compile(r"^[\s\"'\u2018\u201c(]*(?:(?:a|an|the|your|our)\s+)?$
 _OPENERS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb"}
 
 
-def _alternation(cues: Iterable[str]) -> str:
+def alternation(cues: Iterable[str]) -> str:
+    """A regex alternation of words or phrases, longest first, lower-cased, any spacing inside a phrase."""
     ordered = sorted({c.strip().lower() for c in cues if c.strip()}, key=len, reverse=True)
     return "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in ordered)
 
@@ -81,25 +82,25 @@ class ContextRules:
         if ctx is None:
             return
         self._after = re.compile(
-            r"^[ \t]*[,;:]?[ \t]*(?:" + _alternation(ctx.explain_after.cues) + r")\b", re.I
+            r"^[ \t]*[,;:]?[ \t]*(?:" + alternation(ctx.explain_after.cues) + r")\b", re.I
         )
         self._define = re.compile(
-            r"^[ \t]+(" + _alternation(ctx.define_as_subject.cues) + r")\b(.*)", re.I | re.S
+            r"^[ \t]+(" + alternation(ctx.define_as_subject.cues) + r")\b(.*)", re.I | re.S
         )
         self._before = re.compile(
             r"\b(?:"
-            + _alternation(ctx.explain_before.cues)
+            + alternation(ctx.explain_before.cues)
             + r")(?:[ \t]+(?:a|an|the))?[ \t]*[\"'\u2018\u201c]?[ \t]*$",
             re.I,
         )
         self._next = re.compile(
-            r"^[\s\"'\u2018\u201c]*(?:" + _alternation(ctx.explain_next_sentence.cues) + r")\b", re.I
+            r"^[\s\"'\u2018\u201c]*(?:" + alternation(ctx.explain_next_sentence.cues) + r")\b", re.I
         )
         self._mention = re.compile(
-            r"(?:^|\W)(?:" + _alternation(ctx.mention_before.cues) + r")[ \t]*[\"'\u2018\u201c]?[ \t]*$", re.I
+            r"(?:^|\W)(?:" + alternation(ctx.mention_before.cues) + r")[ \t]*[\"'\u2018\u201c]?[ \t]*$", re.I
         )
         self._criticise = (
-            re.compile(r"(?:^|\W)(?:" + _alternation(ctx.criticise_before.cues) + r")(?=\W|$)", re.I)
+            re.compile(r"(?:^|\W)(?:" + alternation(ctx.criticise_before.cues) + r")(?=\W|$)", re.I)
             if ctx.criticise_before is not None
             else None
         )
@@ -134,6 +135,10 @@ class ContextRules:
         for m in _NEW_CLAUSE.finditer(clause):
             clause = clause[m.end() :]
         return bool(self._criticise.search(clause))
+
+    def ruled_out(self, sentence: str, start: int, end: int, max_quote_words: int | None = None) -> bool:
+        """Quoted or talked about, or criticised: the words are there, but not as the writer's practice."""
+        return self.mentioned(sentence, start, end, max_quote_words) or self.criticised(sentence, start, end)
 
     def mentioned(self, sentence: str, start: int, end: int, max_quote_words: int | None = None) -> bool:
         """True when the term is quoted or talked about ("the word 'clients'") rather than used."""

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon.schema import Distancing
 from .agency import AgencyReader
+from .context import alternation
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -79,12 +80,8 @@ class DistancingReader:
         self.pronoun_verbs = frozenset(v.lower() for v in data.pronoun_verbs)
         # Phrases in which a possessive is not distancing ("our residents' association", "time with our
         # families"): the exceptions of the JW202 lexicon entries, so both readings agree.
-        ordered = sorted({e.lower() for e in exceptions if e.strip()}, key=len, reverse=True)
-        self.exceptions = (
-            re.compile(r"\b(?:" + "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in ordered) + r")\b")
-            if ordered
-            else None
-        )
+        pattern = alternation(exceptions)
+        self.exceptions = re.compile(r"\b(?:" + pattern + r")\b") if pattern else None
 
     # -- possessives and demonstratives ----------------------------------------------------------
     def phrases(self, sent: Span) -> list[DistancingHit]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon.schema import Involvement
 from .agency import THEM, Action, AgencyReader
+from .context import alternation
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -59,10 +60,7 @@ class InvolvementReader:
         # _late needs a plan, a draft, a decision or a word such as "once" somewhere in the sentence
         self._late_gate = self.plan_nouns | {"draft", "decision"} | self.late_marks
         self.single_words = low(data.single_words)
-        self.consult = re.compile(
-            r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data.consult_words) + r")\w*",
-            re.I,
-        )
+        self.consult = _words_regex(data.consult_words, r"\w*")  # "consult" also finds "consulted"
         self.seat_nouns = low(data.seat_nouns)
         self.lived_words = low(data.lived_words)
         self.bodies = low(data.bodies)
@@ -70,10 +68,7 @@ class InvolvementReader:
         self.commit_words = low(data.commit_words)
         self.voice_words = low(data.voice_words)
         self.power_words = low(data.power_words)
-        self.basics = re.compile(
-            r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data.basics_words) + r")",
-            re.I,
-        )
+        self.basics = _words_regex(data.basics_words)
 
     def read(self, sent: Span, actions: list[Action]) -> list[TokenismHit]:
         # Each reading needs at least one of its words in the sentence; most sentences have none,
@@ -345,6 +340,11 @@ class InvolvementReader:
             if verb is not None and verb.lemma_.lower() in self.seat_verbs:
                 return True
         return False
+
+
+def _words_regex(words: Iterable[str], tail: str = "") -> re.Pattern[str]:
+    """Any of the words or phrases from a word start, case-insensitive, with any spacing inside."""
+    return re.compile(r"\b(?:" + alternation(words) + r")" + tail, re.I)
 
 
 def _lower_set(words: Iterable[str]) -> frozenset[str]:

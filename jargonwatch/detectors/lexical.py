@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ..lexicon.loader import Entry, Lexicon
 from .phrases import PhraseTrie
 
@@ -121,8 +123,6 @@ class LexicalMatcher:
         attrs = sorted(self.attrs)
         columns: list[list[int]] = [[] for _ in attrs]
         if len(doc):
-            import numpy as np
-
             salts = np.array([_SALT[attr] for attr in attrs], dtype=np.uint64)
             columns = (doc.to_array(attrs).astype(np.uint64) ^ salts).T.tolist()  # one row per attribute
         sents = list(doc.sents)

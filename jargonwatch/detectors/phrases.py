@@ -17,9 +17,12 @@ _END = -1  # string hashes are unsigned, so this key never collides with a word
 
 class PhraseTrie:
     def __init__(self, lower: bool = True) -> None:
+        from spacy.strings import get_string_id  # spaCy is imported only once a matcher is built
+
         self.lower = lower
         self.root: dict[int, dict] = {}  # type: ignore[type-arg]
         self.size = 0
+        self._hash = get_string_id
 
     def __len__(self) -> int:
         return self.size
@@ -27,11 +30,9 @@ class PhraseTrie:
     def add(self, key: str, words: Sequence[str]) -> None:
         if not words:
             return
-        from spacy.strings import get_string_id
-
         node = self.root
         for word in words:
-            node = node.setdefault(get_string_id(word.lower() if self.lower else word), {})
+            node = node.setdefault(self._hash(word.lower() if self.lower else word), {})
         node.setdefault(_END, []).append(key)
         self.size += 1
 

@@ -27,6 +27,7 @@ import numpy as np
 
 from ..readability import Counts, fk_grade
 from .frequency import zipf
+from .hardword import CONTENT_POS
 from .store import LinearModel, ModelError, load_model
 
 if TYPE_CHECKING:
@@ -46,7 +47,6 @@ _NEGATION = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "withou
 _FUTURE = frozenset({"will", "shall", "'ll"})
 _WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
-_CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 
 FEATURES: tuple[str, ...] = (
     "words",
@@ -125,7 +125,7 @@ def sentence_dense(sent: Span, cues: SentenceCues) -> list[float]:
         we = we or lower in _WE
         they = they or lower in _THEY
         number = number or t.like_num
-        if t.is_alpha and (t.pos_ in _CONTENT or (not t.pos_ and not t.is_stop)):
+        if t.is_alpha and (t.pos_ in CONTENT_POS or (not t.pos_ and not t.is_stop)):
             content.append(zipf(t.text))
     text = sent.text
     row: dict[str, float] = {
@@ -242,10 +242,7 @@ class SentenceModels:
         """Each model's probabilities for each sentence: name -> one list per sentence."""
         if self.stacked is None:
             return {
-                name: [
-                    m.probability(np.asarray(d, dtype=np.float64), t).tolist()
-                    for d, t in zip(dense, terms, strict=True)
-                ]
+                name: m.probabilities_from(m.decision_batch(dense, terms)).tolist()
                 for name, m in self.models.items()
             }
         logits = self.stacked.decision_batch(dense, terms)

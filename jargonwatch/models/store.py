@@ -77,19 +77,13 @@ class LinearModel:
         x = np.asarray(dense, dtype=np.float64)
         if x.shape != (len(self.features),):
             raise ModelError(f"{self.name}: expected {len(self.features)} dense features, got {x.shape}")
-        d = len(self.features)
-        z = (x - self.mean) / self.scale
-        out = self.coef[:, :d] @ z + self.intercept
-        idx = self.vocabulary_index(terms) if self.vocabulary else []
-        if idx:
-            out = out + self.coef[:, [d + i for i in idx]].sum(axis=1)
-        return out
+        return self.decision_batch(x[None, :], [list(terms)])[0]
 
     def decision_batch(
         self, dense: Sequence[Sequence[float]] | np.ndarray, terms: Sequence[Iterable[str]] = ()
     ) -> np.ndarray:
-        """Raw scores for many examples at once, (n, k): the same figures as ``decision`` row by
-        row, in a few array operations rather than a few per example."""
+        """Raw scores for many examples at once, (n, k), in a few array operations: the standardised
+        dense features times their weights, plus the weights of each example's vocabulary terms."""
         x = np.asarray(dense, dtype=np.float64)
         d = len(self.features)
         if x.ndim != 2 or x.shape[1] != d:
@@ -110,8 +104,7 @@ class LinearModel:
         """Raw scores for many examples with dense features only: (n, k)."""
         if self.vocabulary:
             raise ModelError(f"{self.name}: this model also needs vocabulary terms")
-        z = (np.asarray(dense, dtype=np.float64) - self.mean) / self.scale
-        return z @ self.coef.T + self.intercept
+        return self.decision_batch(dense)
 
     def probability(self, dense: Sequence[float] | np.ndarray, terms: Iterable[str] = ()) -> np.ndarray:
         """P(positive) for a binary model (length 1), or the class probabilities of a multiclass one."""
